@@ -1,0 +1,1 @@
+//! WASM build of gonghui (placeholder).

@@ -1,0 +1,44 @@
+# Sourced by the test scripts: install what a step needs, once, quietly.
+# Every function is idempotent: a second run finds the tool and does nothing.
+
+# ensure_apt PKG...: Debian packages, installed only when missing.
+ensure_apt() {
+    local missing=()
+    local p
+    for p in "$@"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    echo "installing Debian packages: ${missing[*]}" >&2
+    local sudo=""
+    [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    # Another installer (a parallel build, unattended upgrades) may hold the lock: wait for it.
+    $sudo apt-get -o DPkg::Lock::Timeout=600 update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get -o DPkg::Lock::Timeout=600 install -y -qq \
+        --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+# ensure_cargo_tool BIN CRATE VERSION: a cargo-installed tool at an exact version.
+ensure_cargo_tool() {
+    local bin=$1 crate=$2 version=$3
+    if command -v "$bin" >/dev/null 2>&1 && "$bin" --version 2>/dev/null | grep -q -- "$version"; then
+        return 0
+    fi
+    echo "installing $crate $version (cargo install)" >&2
+    cargo install --quiet --locked "$crate" --version "$version" >&2
+}
+
+# ensure_rust_target TRIPLE: a rustup target for the stable toolchain.
+ensure_rust_target() {
+    rustup target list --installed 2>/dev/null | grep -qx "$1" && return 0
+    echo "adding rust target $1" >&2
+    rustup target add "$1" >/dev/null 2>&1
+}
+
+# ensure_rust_component NAME [TOOLCHAIN]: a rustup component (clippy, rustfmt, miri, rust-src).
+ensure_rust_component() {
+    local name=$1 tc=${2:-stable}
+    rustup component list --toolchain "$tc" --installed 2>/dev/null | grep -q "^$name" && return 0
+    echo "adding rust component $name ($tc)" >&2
+    rustup component add --toolchain "$tc" "$name" >/dev/null 2>&1
+}
