@@ -42,3 +42,28 @@ ensure_rust_component() {
     echo "adding rust component $name ($tc)" >&2
     rustup component add --toolchain "$tc" "$name" >/dev/null 2>&1
 }
+
+# ensure_cargo_tool_resolved BIN CRATE VERSION: like ensure_cargo_tool, but when the tool's
+# own lock file names a dependency version the registry cannot serve (wasm-bindgen-cli's
+# locks a webpki-roots release missing from the registry reached here), install it again
+# with cargo resolving its dependencies anew. The tool itself stays at VERSION exactly.
+ensure_cargo_tool_resolved() {
+    local bin=$1 crate=$2 version=$3
+    if command -v "$bin" >/dev/null 2>&1 && "$bin" --version 2>/dev/null | grep -q -- "$version"; then
+        return 0
+    fi
+    echo "installing $crate $version (cargo install)" >&2
+    cargo install --quiet --locked "$crate" --version "$version" >/dev/null 2>&1 \
+        || cargo install --quiet "$crate" --version "$version" >&2
+}
+
+# ensure_npm_ci DIR: DIR/node_modules exactly as DIR/package-lock.json says, refreshed only
+# when the lock file (or package.json) is newer than the last install.
+ensure_npm_ci() {
+    local dir=$1 stamp=$1/node_modules/.package-lock.json
+    if [ -f "$stamp" ] && [ "$stamp" -nt "$dir/package-lock.json" ] && [ "$stamp" -nt "$dir/package.json" ]; then
+        return 0
+    fi
+    echo "installing npm packages in $dir (npm ci)" >&2
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+}

@@ -1,0 +1,198 @@
+// The request and answer of CONTRACT.md as TypeScript types, for `evaluateObject`.
+// Emitted verbatim into the generated `.d.ts` (a `typescript_custom_section` of lib.rs) and
+// checked by `tsc` against every case of tests/conformance (bindings/js/test/types.test.mjs):
+// a field the core adds or renames fails that check until it is written here too.
+
+/** The 12 key manufacturing industrial chains of the "1269" plan (POLICY.md). */
+export type Chain =
+  | "electronic_information" | "nonferrous_metals" | "equipment_manufacturing" | "new_energy"
+  | "petrochemicals" | "building_materials" | "steel" | "aviation" | "food"
+  | "textiles_apparel" | "pharmaceuticals" | "modern_furniture";
+
+/** The 6 advanced manufacturing clusters of the "1269" plan (POLICY.md). */
+export type Cluster =
+  | "electronic_information" | "copper_new_materials" | "lithium_pv_new_energy"
+  | "tungsten_rare_earth_new_materials" | "aviation" | "refining_chemical_new_materials";
+
+export type VenueKind = "township" | "subdistrict" | "village" | "community" | "industrial_park";
+export type ParkLevel = "national" | "provincial" | "municipal" | "county";
+export type Tier = "six_haves" | "six_norms";
+
+/** The yearly (`year`) and three-year (`three_years`) targets of the special action. */
+export type TargetId =
+  | "skill_competitions" | "standard_venues" | "park_venues" | "six_haves_unions"
+  | "six_norms_unions" | "health_care_workers" | "recuperation_workers"
+  | "health_knowledge_workers" | "cultural_events" | "singles_mixers"
+  | "model_workers" | "labour_medals" | "certificates_and_pioneers";
+
+export type QuestionId =
+  | "venue_subsidy" | "model_union_award" | "mutual_aid_subsidy" | "nomination_share"
+  | "studio_quota" | "action_progress" | "catalog";
+
+/** The language of explanation texts and error messages (default `zh`). */
+export type Lang = "zh" | "en";
+
+/** Integers within ±(2^53 − 1); fen are hundredths of a yuan. */
+export type Int = number;
+
+interface RequestBase {
+  /** Echoed back first in the answer. */
+  id?: string;
+  lang?: Lang;
+  /** Parameter id (see the catalog) → value, to ask "what if". */
+  overrides?: { [parameter: string]: unknown };
+}
+
+/** Membership in the chains and clusters; each list may be left out (meaning empty). */
+export interface Membership {
+  chains?: Chain[];
+  clusters?: Cluster[];
+}
+
+export interface VenueSubsidyFacts {
+  venue_kind: VenueKind;
+  /** Required for the four grassroots kinds; at most two decimals. */
+  indoor_area_m2?: number;
+  /** Required for `industrial_park`. */
+  park_level?: ParkLevel;
+}
+export interface ModelUnionAwardFacts extends Membership {
+  tier: Tier;
+  /** Awards of that tier already made this year (default 0). */
+  awarded_this_year?: Int;
+}
+export interface MutualAidSubsidyFacts extends Membership {
+  /** Every year the enterprise was in the plan. */
+  enrolled_years: Int[];
+  year: Int;
+  /** The premium for `year`, in fen. */
+  premium_fen: Int;
+}
+export interface NominationShareFacts {
+  total: Int;
+  from_key_industries: Int;
+}
+export interface StudioQuotaFacts {
+  total_slots: Int;
+  advanced_manufacturing_slots: Int;
+}
+export interface ActionProgressFacts {
+  year: Int;
+  /** Target id → number achieved (default: none given). */
+  achieved?: { [T in TargetId]?: number };
+}
+
+export interface VenueSubsidyRequest extends RequestBase { question: "venue_subsidy"; facts: VenueSubsidyFacts }
+export interface ModelUnionAwardRequest extends RequestBase { question: "model_union_award"; facts: ModelUnionAwardFacts }
+export interface MutualAidSubsidyRequest extends RequestBase { question: "mutual_aid_subsidy"; facts: MutualAidSubsidyFacts }
+export interface NominationShareRequest extends RequestBase { question: "nomination_share"; facts: NominationShareFacts }
+export interface StudioQuotaRequest extends RequestBase { question: "studio_quota"; facts: StudioQuotaFacts }
+export interface ActionProgressRequest extends RequestBase { question: "action_progress"; facts: ActionProgressFacts }
+export interface CatalogRequest extends RequestBase { question: "catalog"; facts?: Record<string, never> }
+
+/** Any request of CONTRACT.md. */
+export type Request =
+  | VenueSubsidyRequest | ModelUnionAwardRequest | MutualAidSubsidyRequest
+  | NominationShareRequest | StudioQuotaRequest | ActionProgressRequest | CatalogRequest;
+
+/** One step of the reasoning behind a decision. */
+export interface ExplanationStep {
+  rule: string;
+  /** The clause of POLICY.md the step rests on (`C18`, `I7`, …). */
+  clause: string;
+  /** The interpretation (POLICY.md I1–I9) the step applies, if any. */
+  reading: string | null;
+  holds: boolean;
+  text: string;
+}
+/** Something the source text leaves open, said rather than guessed. */
+export interface OpenPoint { topic: string; text: string }
+/** A parameter the request overrode. */
+export interface Overridden { parameter: string; published: unknown; used: unknown }
+/** What the decision was computed from. */
+export interface Stamp { policy: string; parameters: string; engine: string }
+
+interface DecisionBase<Q extends QuestionId, O extends string> {
+  id?: string;
+  question: Q;
+  policy: string;
+  outcome: O;
+  open: OpenPoint[];
+  overridden: Overridden[];
+  explanation: ExplanationStep[];
+  stamp: Stamp;
+}
+
+export interface VenueSubsidyDecision extends DecisionBase<"venue_subsidy", "eligible" | "ineligible"> {
+  /** Null when ineligible, and where the policy sets no amount. */
+  amount_fen: Int | null;
+  amount_yuan: string | null;
+}
+export interface ModelUnionAwardDecision extends DecisionBase<"model_union_award", "eligible" | "ineligible"> {
+  amount_fen: Int | null;
+  amount_yuan: string | null;
+}
+export interface MutualAidSubsidyDecision extends DecisionBase<"mutual_aid_subsidy", "eligible" | "ineligible"> {
+  rate_percent: Int;
+  /** 0 and "0.00" when ineligible. */
+  amount_fen: Int;
+  amount_yuan: string;
+}
+export interface NominationShareDecision extends DecisionBase<"nomination_share", "compliant" | "noncompliant"> {
+  required: Int;
+  /** One decimal; null when `total` is 0. */
+  share_percent: string | null;
+}
+export interface StudioQuotaDecision extends DecisionBase<"studio_quota", "compliant" | "noncompliant"> {
+  required: Int;
+  share_percent: string | null;
+}
+export interface TargetProgress {
+  target: TargetId;
+  clause: string;
+  period: "year" | "three_years";
+  goal: number;
+  /** Null when no figure was given. */
+  achieved: number | null;
+  met: boolean | null;
+  /** One decimal, or null. */
+  percent: string | null;
+}
+export interface ActionProgressDecision extends DecisionBase<"action_progress", "all_met" | "not_all_met"> {
+  year: Int;
+  targets: TargetProgress[];
+}
+export interface CatalogDecision extends DecisionBase<"catalog", string> {
+  chains: unknown[];
+  clusters: unknown[];
+  venue_kinds: unknown[];
+  park_levels: unknown[];
+  tiers: unknown[];
+  questions: unknown[];
+  targets: unknown[];
+  parameters: unknown[];
+  clauses: unknown[];
+}
+
+export type Decision =
+  | VenueSubsidyDecision | ModelUnionAwardDecision | MutualAidSubsidyDecision
+  | NominationShareDecision | StudioQuotaDecision | ActionProgressDecision | CatalogDecision;
+
+export type ErrorCode =
+  | "malformed_request" | "unknown_question" | "missing_field" | "unknown_field"
+  | "invalid_value" | "unknown_parameter";
+
+/** The answer to a request that could not be decided. */
+export interface ErrorAnswer {
+  id?: string;
+  error: {
+    code: ErrorCode;
+    /** The offending path (`facts.premium_fen`), where there is one. */
+    field: string | null;
+    /** What was expected, in the request's language. */
+    message: string;
+  };
+}
+
+/** What `evaluateObject` returns: a decision or an error. */
+export type Answer = Decision | ErrorAnswer;
