@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# The benchmark behind the figures in bindings/java/README.md: the cost of Gonghui.evaluate
+# per call and of one request inside Gonghui.evaluateBatch (10,000 mutual-aid requests),
+# with the C ABI's own figures beside them (the difference is JNA's share).
+#
+#   bindings/java/bench.sh [REQUESTS [ROUNDS]]
+#
+# Uses the release build of the library (LTO: the first build takes a few minutes).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+export CARGO_TERM_QUIET=true
+jna_jar=${JNA_JAR:-/usr/share/java/jna.jar}
+cargo build --release -p gonghui-ffi
+lib_dir=target/release
+out=target/java-bench
+mkdir -p "$out/bench-classes"
+
+gcc -std=c99 -Wall -Wextra -Werror -O2 -Ibindings/c/include bindings/c/bench/bench.c \
+    -o "$out/bench-c" -L"$lib_dir" -lgonghui_ffi -Wl,-rpath,"$PWD/$lib_dir"
+jar_file=$(OUT=$out bindings/java/build.sh)
+javac --release 8 -Xlint:all -Werror -encoding UTF-8 -cp "$jar_file:$jna_jar" -d "$out/bench-classes" \
+    bindings/java/src/bench/java/io/github/gonghui/Bench.java
+
+echo "machine: $(nproc) cores, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -n 1)"
+"$out/bench-c" "$@"
+java -Djna.library.path="$lib_dir" -cp "$jar_file:$jna_jar:$out/bench-classes" io.github.gonghui.Bench "$@"

@@ -1,0 +1,68 @@
+package io.github.gonghui;
+
+import com.sun.jna.Native;
+import com.sun.jna.NativeLibrary;
+import com.sun.jna.Pointer;
+
+/**
+ * The C functions of {@code gonghui.h}, bound by JNA direct mapping (the fastest JNA call).
+ *
+ * <p>{@code size_t} has the width of a pointer, so the two functions taking a length are
+ * declared twice: with a {@code long} here, for 64-bit JVMs, and with an {@code int} in
+ * {@link NativeLib32}; {@link Gonghui} calls the pair that matches the running JVM.
+ *
+ * <p>Every {@code Pointer} returned by an evaluate function must be released with {@link
+ * #gonghui_string_free}; {@link #gonghui_version} is static.
+ */
+final class NativeLib {
+    /** The library's name for JNA: {@code libgonghui_ffi.so}, {@code gonghui_ffi.dll}. */
+    static final String DEFAULT_NAME = "gonghui_ffi";
+
+    /** True when {@code size_t} is 64 bits wide, so {@link NativeLib} itself is used. */
+    static final boolean SIZE_T_IS_64 = Native.SIZE_T_SIZE == 8;
+
+    static {
+        NativeLibrary library = load();
+        Native.register(NativeLib.class, library);
+        if (!SIZE_T_IS_64) {
+            NativeLib32.register(library);
+        }
+    }
+
+    private NativeLib() {}
+
+    /**
+     * Finds the library as JNA does: {@code jna.library.path}, the system's library path,
+     * then the class path under JNA's platform prefix (e.g. {@code linux-x86-64/} in the
+     * jar). The system property {@code gonghui.library} may name another library or give
+     * its full path.
+     */
+    private static NativeLibrary load() {
+        String name = System.getProperty("gonghui.library", DEFAULT_NAME);
+        try {
+            return NativeLibrary.getInstance(name);
+        } catch (UnsatisfiedLinkError e) {
+            UnsatisfiedLinkError explained =
+                    new UnsatisfiedLinkError(
+                            "gonghui: cannot load the native library '"
+                                    + name
+                                    + "'. Put the gonghui jar that contains it ("
+                                    + com.sun.jna.Platform.RESOURCE_PREFIX
+                                    + "/"
+                                    + System.mapLibraryName(DEFAULT_NAME)
+                                    + ") on the class path, or its directory in"
+                                    + " -Djna.library.path=DIR. JNA said: "
+                                    + e.getMessage());
+            explained.initCause(e);
+            throw explained;
+        }
+    }
+
+    static native Pointer gonghui_evaluate_bytes(byte[] request, long requestLen);
+
+    static native Pointer gonghui_evaluate_batch(byte[] lines, long linesLen);
+
+    static native void gonghui_string_free(Pointer answer);
+
+    static native Pointer gonghui_version();
+}

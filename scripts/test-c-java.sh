@@ -1,0 +1,134 @@
+#!/usr/bin/env bash
+# The C ABI and the Java binding (issue 3), from a fresh Debian 12 with Rust, Java 17, gcc
+# and valgrind: installs what is missing (libjna-java, junit5, cbindgen 0.29), then
+#   1. builds crates/gonghui-ffi (debug) and runs its Rust unit tests;
+#   2. fails when bindings/c/include/gonghui.h is stale, and compiles it as C99 and C++;
+#   3. runs the C suite (bindings/c/tests) under valgrind: the conformance corpus, hostile
+#      inputs, 8 threads; any failure, memory error or leak fails;
+#   4. builds the Java binding (Java 8 bytecode) and runs its JUnit 5 suite under LC_ALL=C;
+#   5. builds and runs examples/c and examples/java (the latter from the jar alone).
+# Incremental: target/ is reused, and C and Java are recompiled only when their sources
+# change. Quiet: one line per step; the full log of a failing step is printed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+# shellcheck source=lib/ensure.sh
+source scripts/lib/ensure.sh
+export CARGO_TERM_QUIET=true
+
+out=target/c-java
+mkdir -p "$out"
+lib_dir=target/debug
+java_share=/usr/share/java
+junit_jar=$java_share/junit-platform-console-standalone.jar
+jna_jar=$java_share/jna.jar
+corpus=tests/conformance
+
+# run LOG CMD...: runs CMD with its output in $out/LOG; on failure prints the log and exits.
+run() {
+    local log=$out/$1
+    shift
+    if ! "$@" > "$log" 2>&1; then
+        cat "$log" >&2
+        echo "error: failed: $* (log: $log)" >&2
+        exit 1
+    fi
+}
+
+# stale OUTPUT INPUT...: true when OUTPUT is missing or older than one of the INPUTs.
+stale() {
+    local output=$1 input
+    shift
+    [ -e "$output" ] || return 0
+    for input in "$@"; do
+        [ "$input" -nt "$output" ] && return 0
+    done
+    return 1
+}
+
+ensure_apt gcc g++ libc6-dev valgrind libjna-java junit5
+ensure_cargo_tool cbindgen cbindgen 0.29.4
+
+# 1. The library, and its Rust unit tests.
+run cargo-build.log cargo build -p gonghui-ffi
+run cargo-test.log cargo test -p gonghui-ffi
+echo "ffi: $(grep -h '^test result' "$out/cargo-test.log" | head -n 1)"
+
+# 2. The header: committed, not stale, valid C99 and C++.
+bindings/c/gen-header.sh --verify
+header=bindings/c/include/gonghui.h
+run header-c.log gcc -std=c99 -pedantic -Wall -Wextra -Werror -fsyntax-only -x c "$header"
+run header-cxx.log g++ -std=c++11 -Wall -Wextra -Werror -fsyntax-only -x c++ "$header"
+echo "header: up to date, compiles as C99 and C++11"
+
+# 3. The C suite under valgrind.
+c_flags=(-std=c99 -Wall -Wextra -Werror -pedantic -g -O1 -Ibindings/c/include)
+c_link=(-L"$lib_dir" -lgonghui_ffi -Wl,-rpath,"$PWD/$lib_dir" -pthread)
+c_test=$out/test_gonghui
+if stale "$c_test" bindings/c/tests/test_gonghui.c "$header"; then
+    run c-build.log gcc "${c_flags[@]}" bindings/c/tests/test_gonghui.c -o "$c_test" "${c_link[@]}"
+fi
+valgrind_log=$out/valgrind.log
+set +e
+valgrind --quiet --leak-check=full --show-leak-kinds=all --errors-for-leak-kinds=all \
+    --error-exitcode=99 --log-file="$valgrind_log" "$c_test" "$corpus" > "$out/c-test.log" 2>&1
+status=$?
+set -e
+if [ "$status" -ne 0 ]; then
+    cat "$out/c-test.log" >&2
+    if [ "$status" -eq 99 ] || [ -s "$valgrind_log" ]; then
+        cat "$valgrind_log" >&2
+        echo "error: valgrind found memory errors or leaks in the C suite (log: $valgrind_log)" >&2
+    else
+        echo "error: the C suite failed (exit $status; log: $out/c-test.log)" >&2
+    fi
+    exit 1
+fi
+if [ -s "$valgrind_log" ]; then
+    cat "$valgrind_log" >&2
+    echo "error: valgrind reported problems (log: $valgrind_log)" >&2
+    exit 1
+fi
+echo "$(cat "$out/c-test.log")"
+echo "valgrind: 0 errors, 0 leaks (memcheck, --leak-check=full --errors-for-leak-kinds=all)"
+
+# 4. The Java binding and its JUnit suite.
+jar_file=$(OUT=target/java bindings/java/build.sh --native "$lib_dir/libgonghui_ffi.so")
+test_classes=target/java/test-classes
+test_stamp=target/java/test-classes.stamp
+if [ ! -f "$test_stamp" ] || [ target/java/classes.stamp -nt "$test_stamp" ] ||
+    [ -n "$(find bindings/java/src/test -newer "$test_stamp" -print -quit)" ]; then
+    rm -rf "$test_classes"
+    mkdir -p "$test_classes"
+    run java-test-build.log javac --release 8 -Xlint:all -Werror -encoding UTF-8 \
+        -cp "target/java/classes:$jna_jar:$junit_jar" -d "$test_classes" \
+        $(find bindings/java/src/test -name '*.java')
+    touch "$test_stamp"
+fi
+# LC_ALL=C: the JVM's default charset is then ASCII, so any reliance on it would show.
+run java-test.log env LC_ALL=C java -Djna.library.path="$lib_dir" -Dgonghui.corpus="$corpus" \
+    -Dgonghui.test.asciiLocale=true -jar "$junit_jar" --disable-banner --details=none \
+    --disable-ansi-colors --fail-if-no-tests \
+    --class-path "target/java/classes:$test_classes:$jna_jar" --scan-class-path
+java_tests=$(sed -n 's/.*\[ *\([0-9]*\) tests successful *\].*/\1/p' "$out/java-test.log")
+echo "Java: $java_tests JUnit tests passed under LC_ALL=C;" \
+    "$(grep -h '^Java corpus:' "$out/java-test.log" | head -n 1 | sed 's/^Java corpus: //')"
+
+# 5. The examples, as a reader would build them.
+c_example=$out/example_c
+if stale "$c_example" examples/c/main.c "$header"; then
+    run example-c-build.log gcc "${c_flags[@]}" examples/c/main.c -o "$c_example" "${c_link[@]}"
+fi
+run example-c.log "$c_example"
+grep -q '"question":"mutual_aid_subsidy"' "$out/example-c.log" ||
+    { cat "$out/example-c.log" >&2; echo "error: examples/c printed no answer" >&2; exit 1; }
+java_example=target/java/example
+if stale "$java_example/Main.class" examples/java/Main.java "$jar_file"; then
+    mkdir -p "$java_example"
+    run example-java-build.log javac --release 8 -Xlint:all -Werror -encoding UTF-8 \
+        -cp "$jar_file:$jna_jar" -d "$java_example" examples/java/Main.java
+fi
+# No jna.library.path: the library comes out of the jar.
+run example-java.log env LC_ALL=C java -cp "$jar_file:$jna_jar:$java_example" Main
+grep -q '"question":"mutual_aid_subsidy"' "$out/example-java.log" ||
+    { cat "$out/example-java.log" >&2; echo "error: examples/java printed no answer" >&2; exit 1; }
+echo "examples: examples/c and examples/java (library loaded from the jar) answered"
