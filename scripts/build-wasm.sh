@@ -40,3 +40,7 @@ for target in nodejs web; do
 done
 # wasm-bindgen's Node glue is CommonJS; the package itself is an ES module package.
 printf '{ "type": "commonjs" }\n' >"$pkg/node/package.json"
+
+# The demo page loads the browser build from beside itself (examples/web/pkg, ignored by git).
+mkdir -p examples/web/pkg
+cp -pu "$pkg"/web/gonghui_wasm.js "$pkg"/web/gonghui_wasm_bg.wasm "$pkg"/web/gonghui_wasm.d.ts examples/web/pkg/
