@@ -1,32 +1,291 @@
-//! gonghui: placeholder while the core is written.
+//! gonghui (工会, "trade union") turns the Jiangxi Federation of Trade Unions'
+//! 2023 special action "助力'1269'建功新时代" into code that every system of a
+//! trade union can embed and trust: the subsidies it pays, the shares it
+//! requires and the targets it counts, decided exactly and explained clause by
+//! clause.
+//!
+//! gonghui 把江西省总工会“助力‘1269’建功新时代”专项行动的补助、占比和目标
+//! 写成可嵌入的代码：金额精确到分，每一步都注明所依据的条款。
+//!
+//! # Contents
+//!
+//! * [An applicant's request, from JSON to answer](#an-applicants-request-from-json-to-answer)
+//! * [The typed API](#the-typed-api)
+//! * [What if: overrides](#what-if-overrides)
+//! * [Promises](#promises)
+//!
+//! Every rule cites the clause it rests on: `C1`–`C22` number what the article
+//! says and `I1`–`I9` how gonghui reads it, in `shared/POLICY.md`. The JSON
+//! every binding speaks is fixed by `shared/CONTRACT.md`.
+//!
+//! | question | clauses | module |
+//! |---|---|---|
+//! | `venue_subsidy` | C9, C10, C12; I1, I4, I5 | [`venue`] |
+//! | `model_union_award` | C13; I3, I6 | [`model_union`] |
+//! | `mutual_aid_subsidy` | C17, C18, C19; I2, I3, I7 | [`mutual_aid`] |
+//! | `nomination_share` | C5; I1, I8 | [`nomination`] |
+//! | `studio_quota` | C6; I1, I8 | [`studio`] |
+//! | `action_progress` | C2, C3, C12, C13, C16, C20; I9 | [`progress`] |
+//! | `catalog` | every clause and parameter | [`policy`] |
+//!
+//! # An applicant's request, from JSON to answer
+//!
+//! A steel company joined the mutual-aid plan in 2023 and stayed in it. Its
+//! union clerk asks what the subsidy on its 12,000-yuan premium for 2025 is:
+//!
+//! ```
+//! let answer = gonghui::evaluate_json(r#"{
+//!     "id": "app-0042", "question": "mutual_aid_subsidy", "lang": "en",
+//!     "facts": {"chains": ["steel"], "enrolled_years": [2023, 2024, 2025],
+//!               "year": 2025, "premium_fen": 1200000}
+//! }"#);
+//! assert!(answer.starts_with(concat!(
+//!     r#"{"id":"app-0042","question":"mutual_aid_subsidy","policy":"jiangxi-1269","#,
+//!     r#""outcome":"eligible","rate_percent":40,"amount_fen":480000,"amount_yuan":"4800.00","#,
+//! )));
+//! ```
+//!
+//! On the way, [`Request::from_json`] reads the JSON: it refuses anything the
+//! contract does not allow (an unknown chain, a premium of −1 or 0.5 fen, a
+//! misspelt field) with an error code and the field at fault. The question is
+//! then decided under the [published parameters](Policy::parameters):
+//! [`mutual_aid::decide`] checks that the enterprise is in a chain or cluster
+//! (I3), that 2025 is in the subsidy period, that it was not in the plan before
+//! 2023 and that it has no break since (I7), and applies the 2025 rate, 40%
+//! (C18), to the premium once, rounding half up to the fen (I2). The answer
+//! lists each of those steps with its clause and the values compared, in
+//! Chinese unless `"lang": "en"`, what the policy leaves open (here, the plan's
+//! premium, which the request supplies), and a stamp to replay it.
+//!
+//! A request the contract refuses gets an error answer instead, never a panic:
+//!
+//! ```
+//! let answer = gonghui::evaluate_json(r#"{"question":"mutual_aid_subsidy","facts":{
+//!     "chains":["stel"],"enrolled_years":[2025],"year":2025,"premium_fen":100}}"#);
+//! assert!(answer.starts_with(
+//!     r#"{"error":{"code":"invalid_value","field":"facts.chains[0]","#
+//! ));
+//! ```
+//!
+//! # The typed API
+//!
+//! Rust services can skip JSON: build the facts, decide, and read the typed
+//! decision. Decisions hold numbers only; explanation texts are written when
+//! asked for.
+//!
+//! ```
+//! use gonghui::{Chain, Fen, KeyIndustries, Policy, Year, YearSet};
+//! use gonghui::mutual_aid::{self, MutualAidFacts};
+//!
+//! let params = Policy::published().parameters();
+//! let y = |n| Year::new(n).unwrap();
+//! let facts = MutualAidFacts {
+//!     industries: KeyIndustries::new([Chain::Steel], []),
+//!     enrolled_years: YearSet::new([y(2023), y(2024), y(2025)]),
+//!     year: y(2025),
+//!     premium: Fen::new(1_200_000).unwrap(),
+//! };
+//! let decision = mutual_aid::decide(params, &facts);
+//! assert!(decision.eligible());
+//! assert_eq!(decision.amount(), Fen::new(480_000).unwrap());
+//! for step in decision.explain(gonghui::Lang::En) {
+//!     println!("{} ({}): {}", step.rule, step.clause, step.text);
+//! }
+//! ```
+//!
+//! # What if: overrides
+//!
+//! Every number the rules use is a [parameter](policy::ParamId) of the
+//! embedded policy file, with its clause and source words. A request may
+//! replace any of them for itself (`"overrides": {"venue.park.amount_fen":
+//! 15000000}` asks what the pre-revision standard would pay); the answer lists
+//! what was overridden, and its stamp carries the digest of the parameters
+//! actually used.
+//!
+//! # Promises
+//!
+//! * No binary floating point anywhere: money is whole fen, areas and rates
+//!   are exact decimals read from the JSON text.
+//! * No panic, no I/O, no global mutable state: the published policy is read
+//!   once into an immutable value shared by every thread.
+//! * The same request gives the same bytes in every binding: the JSON written
+//!   here is canonical (fixed key order, no whitespace, UTF-8 unescaped).
+
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![deny(clippy::float_arithmetic)]
 
+mod answer;
+pub mod batch;
+mod calendar;
+mod clause;
+mod decision;
+mod error;
+mod explain;
+mod industry;
+pub mod limits;
+pub mod model_union;
+mod money;
+pub mod mutual_aid;
+pub mod nomination;
+mod number;
+pub mod policy;
+pub mod progress;
+mod request;
+mod share;
+pub mod studio;
+pub mod venue;
+
+pub use batch::evaluate_lines;
+pub use calendar::{Year, YearSet};
+pub use clause::Clause;
+pub use decision::{Decision, Outcome};
+pub use error::{Error, Expected, Malformed, Problem, Rejection};
+pub use explain::{Lang, Step};
+pub use industry::{Chain, Cluster, KeyIndustries};
+pub use money::{Fen, Rate, percent_one_decimal};
+pub use number::MAX_SAFE_INTEGER;
+pub use policy::{Parameters, Policy};
+pub use request::{Question, QuestionKind, Request};
+pub use share::{Share, ShareDecision};
+
 /// The engine version stamped on every decision.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
-/// Answers one JSON request with one JSON object (a decision or an error).
+/// One answer of the contract: the JSON text of a decision or of an error.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Answer {
+    json: String,
+    error: Option<&'static str>,
+}
+
+impl Answer {
+    fn decision(json: String) -> Answer {
+        Answer { json, error: None }
+    }
+
+    fn rejection(rejection: &Rejection) -> Answer {
+        Answer {
+            json: answer::rejection_json(rejection),
+            error: Some(rejection.error.code()),
+        }
+    }
+
+    /// The answer to a request of `bytes` bytes that is over
+    /// [`limits::MAX_REQUEST_BYTES`]: a reader that skips such a request
+    /// without holding it in memory still answers it.
+    pub fn too_large(bytes: usize) -> Answer {
+        Answer::rejection(&Rejection {
+            id: None,
+            lang: Lang::default(),
+            error: Error::MalformedRequest {
+                reason: Malformed::TooLarge { bytes },
+            },
+        })
+    }
+
+    /// The JSON text, without a trailing newline.
+    pub fn as_str(&self) -> &str {
+        &self.json
+    }
+
+    /// The JSON text, without a trailing newline.
+    pub fn into_string(self) -> String {
+        self.json
+    }
+
+    /// The error code, when the answer is an error object.
+    pub fn error_code(&self) -> Option<&'static str> {
+        self.error
+    }
+
+    /// Whether the answer is a decision (not an error object).
+    pub fn is_decision(&self) -> bool {
+        self.error.is_none()
+    }
+}
+
+impl Policy {
+    /// Answers one request, given as bytes, under this policy: a decision, or
+    /// an error object (bytes that are not UTF-8 are a `malformed_request`).
+    pub fn evaluate(&self, request: &[u8]) -> Answer {
+        if request.len() > limits::MAX_REQUEST_BYTES {
+            return Answer::too_large(request.len());
+        }
+        let parsed = std::str::from_utf8(request)
+            .map_err(|e| Rejection {
+                id: None,
+                lang: Lang::default(),
+                error: Error::MalformedRequest {
+                    reason: Malformed::NotUtf8 {
+                        valid_up_to: e.valid_up_to(),
+                    },
+                },
+            })
+            .and_then(Request::from_json);
+        match parsed {
+            Ok(request) => self.answer(&request),
+            Err(rejection) => Answer::rejection(&rejection),
+        }
+    }
+
+    /// Answers one JSON request under this policy: a decision, or an error
+    /// object.
+    pub fn evaluate_json(&self, request: &str) -> String {
+        self.evaluate(request.as_bytes()).into_string()
+    }
+
+    /// Answers a request already read: applies its overrides, decides, and
+    /// writes the answer (or the error of an override that cannot apply).
+    pub fn answer(&self, request: &Request) -> Answer {
+        let overridden;
+        let params = if request.overrides.is_empty() {
+            self.parameters()
+        } else {
+            match self.parameters().with(&request.overrides) {
+                Ok(p) => {
+                    overridden = p;
+                    &overridden
+                }
+                Err((parameter, problem)) => {
+                    return Answer::rejection(&Rejection {
+                        id: request.id.clone(),
+                        lang: request.lang,
+                        error: problem.at(format!("overrides.{parameter}")),
+                    });
+                }
+            }
+        };
+        Answer::decision(
+            answer::DecisionAnswer {
+                id: request.id.as_deref(),
+                lang: request.lang,
+                policy: self,
+                params,
+                overrides: &request.overrides,
+                decision: &params.decide(&request.question),
+            }
+            .to_json(),
+        )
+    }
+}
+
+/// Answers one JSON request with one JSON object, a decision or an error,
+/// under the published policy. The text has no trailing newline.
+///
+/// This is the contract's entry point, and what every binding calls.
 pub fn evaluate_json(request: &str) -> String {
-    let _ = request;
-    String::from("{\"error\":{\"code\":\"malformed_request\",\"field\":null,\"message\":\"not yet implemented\"}}")
+    Policy::published().evaluate_json(request)
 }
 
-/// Answers one request given as bytes; bytes that are not UTF-8 get a
-/// `malformed_request` error answer.
+/// Answers one request given as bytes: bytes that are not UTF-8 get a
+/// `malformed_request` error answer, like any other broken request.
 pub fn evaluate_bytes(request: &[u8]) -> String {
-    match std::str::from_utf8(request) {
-        Ok(s) => evaluate_json(s),
-        Err(_) => evaluate_json(""),
-    }
+    evaluate(request).into_string()
 }
 
-/// Answers JSON Lines: one answer line (ending in `\n`) per input line, in order.
-pub fn evaluate_lines(input: &[u8]) -> String {
-    let mut out = String::new();
-    for line in input.split(|b| *b == b'\n') {
-        out.push_str(&evaluate_bytes(line));
-        out.push('\n');
-    }
-    out
+/// Answers one request given as bytes, telling a decision from an error
+/// without reading the JSON again.
+pub fn evaluate(request: &[u8]) -> Answer {
+    Policy::published().evaluate(request)
 }

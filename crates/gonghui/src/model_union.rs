@@ -1,0 +1,160 @@
+//! Awards to model enterprise unions (C13; POLICY I3, I6).
+//!
+//! Each year, among enterprises of the 12 chains and 6 clusters, 100
+//! "six-haves" (六有) unions receive 30,000 yuan and 100 "six-norms" (六规范)
+//! unions 50,000 yuan. gonghui takes the assessed tier as a fact (the six items
+//! are not in the source) and checks the two things C13 states: the
+//! enterprise's industry and the yearly cap.
+
+use crate::explain::Step;
+use crate::industry::{KeyIndustries, code_enum};
+use crate::money::Fen;
+use crate::policy::{OpenTopic, Parameters};
+use crate::{Clause, Lang};
+
+code_enum! {
+    /// The assessed tier of a model enterprise union (C13, I6).
+    Tier {
+        /// 六有: six things an enterprise union has.
+        SixHaves = ("six_haves", "“六有”", "six-haves"),
+        /// 六规范: six things an enterprise union runs to standard.
+        SixNorms = ("six_norms", "“六规范”", "six-norms"),
+    }
+}
+
+/// The facts of a `model_union_award` question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ModelUnionFacts {
+    /// The enterprise's chains and clusters.
+    pub industries: KeyIndustries,
+    /// The union's assessed tier.
+    pub tier: Tier,
+    /// Awards of that tier already made this year.
+    pub awarded_this_year: u64,
+}
+
+/// The answer to a `model_union_award` question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ModelUnionDecision {
+    facts: ModelUnionFacts,
+    cap: u64,
+    tier_amount: Fen,
+}
+
+impl ModelUnionDecision {
+    fn in_key_industry(&self) -> bool {
+        self.facts.industries.is_key()
+    }
+
+    fn under_cap(&self) -> bool {
+        self.facts.awarded_this_year < self.cap
+    }
+
+    /// Whether the union can receive the award.
+    pub fn eligible(&self) -> bool {
+        self.in_key_industry() && self.under_cap()
+    }
+
+    /// The award, when eligible.
+    pub fn amount(&self) -> Option<Fen> {
+        self.eligible().then_some(self.tier_amount)
+    }
+
+    /// The tier decided on.
+    pub fn tier(&self) -> Tier {
+        self.facts.tier
+    }
+
+    /// What the published policy leaves open that bears on this answer: the
+    /// ranking, once the cap is reached.
+    pub fn open(&self) -> Vec<OpenTopic> {
+        if self.under_cap() {
+            Vec::new()
+        } else {
+            vec![OpenTopic::AwardRanking]
+        }
+    }
+
+    /// The steps taken, in `lang`.
+    pub fn explain(&self, lang: Lang) -> Vec<Step> {
+        let tier = self.facts.tier;
+        let (done, cap) = (self.facts.awarded_this_year, self.cap);
+        let mut steps = vec![
+            Step::new(
+                "model_union.tier",
+                Clause::C13,
+                Some(Clause::I6),
+                true,
+                lang.pick(
+                    format!(
+                        "评定为{}企业工会；按已评定的类别处理，不重新评定（I6）",
+                        tier.name_zh()
+                    ),
+                    format!(
+                        "Assessed as a {} enterprise union; gonghui takes the assessed tier as given (I6)",
+                        tier.name_en()
+                    ),
+                ),
+            ),
+            self.facts.industries.step(lang, Clause::C13),
+            Step::new(
+                "model_union.cap",
+                Clause::C13,
+                Some(Clause::I6),
+                self.under_cap(),
+                match (self.under_cap(), lang) {
+                    (true, Lang::Zh) => format!(
+                        "本年已评{done}家{}企业工会，未达C13每年{cap}家的上限",
+                        tier.name_zh()
+                    ),
+                    (true, Lang::En) => format!(
+                        "{done} {} awards made this year, below the yearly cap of {cap} (C13)",
+                        tier.name_en()
+                    ),
+                    (false, Lang::Zh) => format!(
+                        "本年已评{done}家{}企业工会，已达C13每年{cap}家的上限",
+                        tier.name_zh()
+                    ),
+                    (false, Lang::En) => format!(
+                        "{done} {} awards made this year: the yearly cap of {cap} (C13) is reached",
+                        tier.name_en()
+                    ),
+                },
+            ),
+        ];
+        if let Some(amount) = self.amount() {
+            steps.push(Step::new(
+                "model_union.amount",
+                Clause::C13,
+                Some(Clause::I6),
+                true,
+                lang.pick(
+                    format!(
+                        "{}企业工会补助{}（C13）",
+                        tier.name_zh(),
+                        amount.words(lang)
+                    ),
+                    format!(
+                        "A {} union receives {} (C13)",
+                        tier.name_en(),
+                        amount.words(lang)
+                    ),
+                ),
+            ));
+        }
+        steps
+    }
+}
+
+/// Decides a `model_union_award` question (C13; I3, I6).
+pub fn decide(params: &Parameters, facts: &ModelUnionFacts) -> ModelUnionDecision {
+    let (cap, tier_amount) = match facts.tier {
+        Tier::SixHaves => (params.six_haves_per_year, params.six_haves_amount),
+        Tier::SixNorms => (params.six_norms_per_year, params.six_norms_amount),
+    };
+    ModelUnionDecision {
+        facts: *facts,
+        cap,
+        tier_amount,
+    }
+}

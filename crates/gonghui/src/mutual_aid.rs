@@ -1,0 +1,188 @@
+//! The mutual-aid premium subsidy (C17, C18, C19; POLICY I2, I3, I7).
+//!
+//! Enterprises of the chains and clusters that newly join the plan
+//! 《意外大病团体综合保障互助计划》 get part of their premium paid: 50% in 2023
+//! and 2024, 40% in 2025, 30% in 2026, for as long as they stay enrolled
+//! without a break. The rate is that of the calendar year asked about; the
+//! subsidy is the premium × the rate, rounded half up to the fen once.
+
+use crate::calendar::{Year, YearSet};
+use crate::explain::Step;
+use crate::industry::KeyIndustries;
+use crate::money::{Fen, Rate};
+use crate::policy::{OpenTopic, Parameters};
+use crate::{Clause, Lang};
+
+/// The facts of a `mutual_aid_subsidy` question.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct MutualAidFacts {
+    /// The enterprise's chains and clusters.
+    pub industries: KeyIndustries,
+    /// Every year the enterprise was in the plan.
+    pub enrolled_years: YearSet,
+    /// The year asked about.
+    pub year: Year,
+    /// The premium for that year.
+    pub premium: Fen,
+}
+
+/// The answer to a `mutual_aid_subsidy` question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct MutualAidDecision {
+    industries: KeyIndustries,
+    year: Year,
+    premium: Fen,
+    /// First and last year of the subsidy period.
+    period: (Year, Year),
+    /// The rate of `year`, when it is in the period.
+    year_rate: Option<Rate>,
+    /// An enrolment before the period began: not a new participant.
+    earlier: Option<Year>,
+    /// The first enrolment, when it is no later than `year`.
+    start: Option<Year>,
+    /// The first year from `start` (or `year`) through `year` without
+    /// enrolment: the break.
+    gap: Option<Year>,
+}
+
+impl MutualAidDecision {
+    /// Whether the enterprise gets the subsidy for the year (I7).
+    pub fn eligible(&self) -> bool {
+        self.industries.is_key()
+            && self.year_rate.is_some()
+            && self.earlier.is_none()
+            && self.gap.is_none()
+    }
+
+    /// The rate applied: the year's rate when eligible, 0% otherwise (so that
+    /// the amount is always the premium × this rate).
+    pub fn rate(&self) -> Rate {
+        match self.year_rate {
+            Some(rate) if self.eligible() => rate,
+            _ => Rate::ZERO,
+        }
+    }
+
+    /// The subsidy: the premium × [`rate`](Self::rate), half up to the fen.
+    pub fn amount(&self) -> Fen {
+        self.premium.times(self.rate())
+    }
+
+    /// What the published policy leaves open that bears on this answer.
+    pub fn open(&self) -> Vec<OpenTopic> {
+        vec![OpenTopic::MutualAidPremium]
+    }
+
+    /// The steps taken, in `lang`.
+    pub fn explain(&self, lang: Lang) -> Vec<Step> {
+        let year = self.year;
+        let (first, last) = self.period;
+        let mut steps = vec![
+            self.industries.step(lang, Clause::C17),
+            Step::new(
+                "mutual_aid.period",
+                Clause::C18,
+                Some(Clause::I7),
+                self.year_rate.is_some(),
+                match (self.year_rate.is_some(), lang) {
+                    (true, Lang::Zh) => format!("{year}年在C18规定的补贴期{first}—{last}年之内"),
+                    (true, Lang::En) => {
+                        format!("{year} is within the subsidy period {first}–{last} of C18")
+                    }
+                    (false, Lang::Zh) => format!("{year}年不在C18规定的补贴期{first}—{last}年之内"),
+                    (false, Lang::En) => {
+                        format!("{year} is outside the subsidy period {first}–{last} of C18")
+                    }
+                },
+            ),
+            Step::new(
+                "mutual_aid.new_participant",
+                Clause::C17,
+                Some(Clause::I7),
+                self.earlier.is_none(),
+                match (self.earlier, self.start, lang) {
+                    (Some(early), _, Lang::Zh) => {
+                        format!("{early}年已参保，早于{first}年，不属于新参加的企业（C17）")
+                    }
+                    (Some(early), _, Lang::En) => {
+                        format!("Enrolled in {early}, before {first}: not a new participant (C17)")
+                    }
+                    (None, Some(start), Lang::Zh) => {
+                        format!("首次参保于{start}年，{first}年前未参保，属于新参加的企业（C17）")
+                    }
+                    (None, Some(start), Lang::En) => format!(
+                        "First enrolled in {start}, not in the plan before {first}: a new participant (C17)"
+                    ),
+                    (None, None, Lang::Zh) => format!("{first}年前未参保（C17）"),
+                    (None, None, Lang::En) => format!("Not in the plan before {first} (C17)"),
+                },
+            ),
+            Step::new(
+                "mutual_aid.continuous",
+                Clause::C19,
+                Some(Clause::I7),
+                self.gap.is_none(),
+                match (self.gap, self.start, lang) {
+                    (None, Some(start), Lang::Zh) if start < year => {
+                        format!("自{start}年至{year}年逐年连续参保（C19）")
+                    }
+                    (None, Some(start), Lang::En) if start < year => {
+                        format!("Enrolled every year from {start} through {year} (C19)")
+                    }
+                    (None, _, Lang::Zh) => format!("{year}年参保（C19）"),
+                    (None, _, Lang::En) => format!("Enrolled in {year} (C19)"),
+                    (Some(gap), Some(start), Lang::Zh) if gap < year => format!(
+                        "{gap}年未参保：自首次参保（{start}年）至{year}年参保中断，不能继续享受补贴（C19）"
+                    ),
+                    (Some(gap), Some(start), Lang::En) if gap < year => format!(
+                        "Not enrolled in {gap}: the break between first enrolment in {start} and {year} ends the subsidy (C19)"
+                    ),
+                    (Some(_), _, Lang::Zh) => format!("{year}年未参保（C19）"),
+                    (Some(_), _, Lang::En) => format!("Not enrolled in {year} (C19)"),
+                },
+            ),
+        ];
+        if self.eligible() {
+            let rate = self.rate();
+            let (premium, amount) = (self.premium.words(lang), self.amount().words(lang));
+            steps.push(Step::new(
+                "mutual_aid.rate",
+                Clause::C18,
+                Some(Clause::I2),
+                true,
+                lang.pick(
+                    format!(
+                        "{year}年补贴比例为{rate}（C18）：{premium}×{rate}＝{amount}，四舍五入到分（I2）"
+                    ),
+                    format!(
+                        "The rate for {year} is {rate} (C18): {premium} × {rate} = {amount}, rounded half up to the fen (I2)"
+                    ),
+                ),
+            ));
+        }
+        steps
+    }
+}
+
+/// Decides a `mutual_aid_subsidy` question (C17–C19; I2, I3, I7).
+pub fn decide(params: &Parameters, facts: &MutualAidFacts) -> MutualAidDecision {
+    let rates = &params.mutual_aid_rates;
+    let year = facts.year;
+    let enrolled = &facts.enrolled_years;
+    // I7: a new participant was not enrolled in any year before the period.
+    let earlier = enrolled.any_before(rates.first());
+    // I7: enrolled every year from the first enrolment through the year; with
+    // no enrolment up to the year, the year itself is the first missing.
+    let start = enrolled.first().filter(|first| *first <= year);
+    let gap = enrolled.first_gap(start.unwrap_or(year), year);
+    MutualAidDecision {
+        industries: facts.industries,
+        year,
+        premium: facts.premium,
+        period: (rates.first(), rates.last()),
+        year_rate: rates.rate(year),
+        earlier,
+        start,
+        gap,
+    }
+}

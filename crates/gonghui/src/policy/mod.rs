@@ -1,0 +1,288 @@
+//! The policy as data: the clauses, the parameters with their source words,
+//! and what the article leaves open, loaded from one human-readable file.
+//!
+//! The published policy is `policy/jiangxi-1269.json`, embedded in the crate.
+//! It is read and checked once, on first use ([`Policy::published`]): every
+//! clause of POLICY.md is there and no other, every parameter the rules read is
+//! there once with the unit they read it in, values are valid for their unit,
+//! timelines have no gap or overlap, and each target cites its clause. A file
+//! that breaks any of this fails the crate's tests, so it never ships.
+
+mod file;
+mod params;
+
+use std::sync::OnceLock;
+
+pub use params::{Override, OverrideValue, ParamId, ParamValue, Parameters, Unit, YearlyRates};
+
+use crate::Clause;
+use crate::error::Problem;
+use crate::progress::TargetId;
+
+/// The embedded policy file.
+pub const PUBLISHED_JSON: &str = include_str!("../../policy/jiangxi-1269.json");
+
+/// A text in both languages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Text {
+    /// Chinese.
+    pub zh: String,
+    /// English.
+    pub en: String,
+}
+
+impl Text {
+    /// The text in `lang`.
+    pub fn get(&self, lang: crate::Lang) -> &str {
+        lang.pick(&self.zh, &self.en)
+    }
+}
+
+/// A clause of POLICY.md with its source words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClauseText {
+    /// The clause.
+    pub clause: Clause,
+    /// Where it is in the article (lines of the seed file), for clauses.
+    pub line: Option<String>,
+    /// The Chinese source words (abridged) and the English gloss.
+    pub text: Text,
+}
+
+/// How a parameter's value changed over time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum History {
+    /// It did not change.
+    Fixed,
+    /// The action revised it (C9, C10); the date of the revision is not
+    /// published ([`OpenTopic::RevisionDate`]).
+    Revised {
+        /// The value before the revision.
+        before: ParamValue,
+    },
+    /// It takes a value for each year (C18).
+    ByYear,
+}
+
+/// A parameter as the policy publishes it: where it comes from and how it
+/// changed. Its value in force is in [`Parameters`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParamInfo {
+    /// The parameter.
+    pub id: ParamId,
+    /// The clause the value comes from.
+    pub clause: Clause,
+    /// The interpretation that reads it, if any.
+    pub reading: Option<Clause>,
+    /// The Chinese source words and an English gloss.
+    pub text: Text,
+    /// How it changed over time.
+    pub history: History,
+}
+
+/// Something the article leaves open, which answers say rather than guess.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum OpenTopic {
+    /// From which date the revised venue standard (C9, C10) applies.
+    RevisionDate,
+    /// The subsidy amount for grassroots venues (I4).
+    GrassrootsVenueAmount,
+    /// The premium of the mutual-aid plan (C17).
+    MutualAidPremium,
+    /// How the 100 yearly union awards are ranked when more apply (C13).
+    AwardRanking,
+    /// The breakdown of the M3 innovation project (I9).
+    InnovationProjectTargets,
+}
+
+impl OpenTopic {
+    /// Every topic, in the order of the policy file.
+    pub const ALL: &'static [OpenTopic] = &[
+        OpenTopic::RevisionDate,
+        OpenTopic::GrassrootsVenueAmount,
+        OpenTopic::MutualAidPremium,
+        OpenTopic::AwardRanking,
+        OpenTopic::InnovationProjectTargets,
+    ];
+
+    /// The code used in JSON.
+    pub const fn code(self) -> &'static str {
+        match self {
+            OpenTopic::RevisionDate => "revision_date",
+            OpenTopic::GrassrootsVenueAmount => "grassroots_venue_amount",
+            OpenTopic::MutualAidPremium => "mutual_aid_premium",
+            OpenTopic::AwardRanking => "award_ranking",
+            OpenTopic::InnovationProjectTargets => "innovation_project_targets",
+        }
+    }
+
+    /// The topic with this code, if any.
+    pub fn from_code(code: &str) -> Option<OpenTopic> {
+        OpenTopic::ALL.iter().copied().find(|t| t.code() == code)
+    }
+}
+
+/// What the article leaves open, in words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpenText {
+    /// The topic.
+    pub topic: OpenTopic,
+    /// The clause it concerns.
+    pub clause: Clause,
+    /// The note, in both languages.
+    pub text: Text,
+}
+
+/// A loaded, checked policy: its clauses, parameters and open questions, and
+/// the values of its parameters as published.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Policy {
+    id: String,
+    title: Text,
+    source: Text,
+    clauses: Vec<ClauseText>,
+    parameters: Vec<ParamInfo>,
+    open: Vec<OpenText>,
+    published: Parameters,
+}
+
+/// Why a policy file was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum PolicyError {
+    /// Not JSON of the policy file's shape.
+    #[error("the policy file is not valid: {0}")]
+    Shape(String),
+    /// A clause id that POLICY.md does not have.
+    #[error("{at}: unknown clause {clause:?}")]
+    UnknownClause {
+        /// Where it was cited.
+        at: String,
+        /// The id cited.
+        clause: String,
+    },
+    /// A clause of POLICY.md missing from the file, or listed twice.
+    #[error("clause {0} must be listed exactly once")]
+    ClauseCount(Clause),
+    /// A parameter id the rules do not read.
+    #[error("unknown parameter {0:?}")]
+    UnknownParameter(String),
+    /// A parameter the rules read, missing or listed twice.
+    #[error("parameter {0} must be listed exactly once")]
+    ParameterCount(ParamId),
+    /// A parameter in another unit than the rules read it in.
+    #[error("parameter {parameter}: unit {found:?}, but the rules read it in {expected}")]
+    Unit {
+        /// The parameter.
+        parameter: ParamId,
+        /// The unit the rules read.
+        expected: &'static str,
+        /// The unit in the file.
+        found: String,
+    },
+    /// A value that is not valid for its parameter.
+    #[error("parameter {parameter}: {problem:?}")]
+    Value {
+        /// The parameter.
+        parameter: ParamId,
+        /// What is wrong.
+        problem: Problem,
+    },
+    /// A timeline with a gap, an overlap or the wrong shape.
+    #[error("parameter {parameter}: {detail}")]
+    Timeline {
+        /// The parameter.
+        parameter: ParamId,
+        /// What is wrong.
+        detail: &'static str,
+    },
+    /// A target whose parameter cites another clause than its rule does.
+    #[error("target {target}: the rule cites {rule} but its parameter cites {parameter}")]
+    TargetClause {
+        /// The target.
+        target: TargetId,
+        /// The clause the rule cites.
+        rule: Clause,
+        /// The clause the parameter cites.
+        parameter: Clause,
+    },
+    /// An open topic unknown, missing or listed twice.
+    #[error("open topic {0:?} must be one of the known topics, listed exactly once")]
+    OpenTopic(String),
+}
+
+impl Policy {
+    /// The published policy, read from the embedded file once and shared.
+    ///
+    /// The embedded file is checked by this crate's tests
+    /// (`policy::tests::published_policy_loads`), so loading it cannot fail in
+    /// a released build.
+    pub fn published() -> &'static Policy {
+        static PUBLISHED: OnceLock<Policy> = OnceLock::new();
+        PUBLISHED.get_or_init(|| match Policy::from_json(PUBLISHED_JSON) {
+            Ok(policy) => policy,
+            Err(e) => unreachable!("the embedded policy file is checked by the tests: {e}"),
+        })
+    }
+
+    /// Reads and checks a policy file.
+    pub fn from_json(json: &str) -> Result<Policy, PolicyError> {
+        file::load(json)
+    }
+
+    /// The policy's id, stamped on every decision: `jiangxi-1269`.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// The policy's title.
+    pub fn title(&self) -> &Text {
+        &self.title
+    }
+
+    /// The article the policy is read from.
+    pub fn source(&self) -> &Text {
+        &self.source
+    }
+
+    /// Every clause and interpretation with its words, in POLICY.md order.
+    pub fn clauses(&self) -> &[ClauseText] {
+        &self.clauses
+    }
+
+    /// The words of one clause.
+    pub fn clause(&self, clause: Clause) -> &ClauseText {
+        // One per clause, in `Clause::ALL` order: checked when loading.
+        &self.clauses[clause as usize]
+    }
+
+    /// Every parameter as published, in catalog order.
+    pub fn parameter_infos(&self) -> &[ParamInfo] {
+        &self.parameters
+    }
+
+    /// One parameter as published.
+    pub fn parameter_info(&self, id: ParamId) -> &ParamInfo {
+        // One per parameter, in `ParamId::ALL` order: checked when loading.
+        &self.parameters[id as usize]
+    }
+
+    /// Every open question, with its note.
+    pub fn open(&self) -> &[OpenText] {
+        &self.open
+    }
+
+    /// The note on one open question.
+    pub fn open_text(&self, topic: OpenTopic) -> &OpenText {
+        // One per topic, in `OpenTopic::ALL` order: checked when loading.
+        &self.open[topic as usize]
+    }
+
+    /// The values of the parameters as published.
+    pub fn parameters(&self) -> &Parameters {
+        &self.published
+    }
+}
+
+#[cfg(test)]
+mod tests;

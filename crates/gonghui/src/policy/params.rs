@@ -1,0 +1,497 @@
+//! The parameters of the policy: their ids, units and values, and the typed
+//! set of values in force that the rules read.
+//!
+//! Every number a rule compares against or pays (thresholds, amounts, rates by
+//! year, shares, caps, targets) is a parameter: its value comes from the
+//! embedded policy file, or from a caller's override for one request. The
+//! rules read them as typed fields, so a threshold is an [`Area`] and a rate a
+//! [`Rate`], never a bare number.
+
+use std::fmt;
+
+use serde::ser::{Serialize, SerializeMap, Serializer};
+use sha2::{Digest, Sha256};
+
+use crate::calendar::Year;
+use crate::error::{Expected, Problem};
+use crate::money::{Fen, Rate};
+use crate::venue::{Area, ParkLevel};
+
+/// The unit of a parameter: what its number counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Unit {
+    /// Money in whole fen (POLICY I2).
+    Fen,
+    /// Square metres, at most two decimals.
+    SquareMetres,
+    /// A percentage from 0 to 100, at most two decimals.
+    Percent,
+    /// A park level code (`national`, `provincial`, …).
+    ParkLevel,
+    /// A number of things each year.
+    PerYear,
+    /// A number of things over the action's three years (C3).
+    PerThreeYears,
+}
+
+impl Unit {
+    /// The code used in the policy file and the catalog.
+    pub const fn code(self) -> &'static str {
+        match self {
+            Unit::Fen => "fen",
+            Unit::SquareMetres => "m2",
+            Unit::Percent => "percent",
+            Unit::ParkLevel => "park_level",
+            Unit::PerYear => "per_year",
+            Unit::PerThreeYears => "per_three_years",
+        }
+    }
+
+    /// The unit with this code, if any.
+    pub fn from_code(code: &str) -> Option<Unit> {
+        [
+            Unit::Fen,
+            Unit::SquareMetres,
+            Unit::Percent,
+            Unit::ParkLevel,
+            Unit::PerYear,
+            Unit::PerThreeYears,
+        ]
+        .into_iter()
+        .find(|u| u.code() == code)
+    }
+}
+
+/// The mutual-aid subsidy rate of each calendar year of the period (C18).
+///
+/// The years are contiguous: the first and last year with a rate are the
+/// subsidy period, so "2023 to 2026" is read off the data, not written in code.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct YearlyRates {
+    first: Year,
+    rates: Vec<Rate>,
+}
+
+impl YearlyRates {
+    /// The rates of consecutive years from `first`; `None` when empty or
+    /// running past year 9999.
+    pub fn new(first: Year, rates: Vec<Rate>) -> Option<YearlyRates> {
+        let span = u16::try_from(rates.len()).ok()?;
+        if span == 0 || Year::new(first.get().checked_add(span - 1)?).is_none() {
+            return None;
+        }
+        Some(YearlyRates { first, rates })
+    }
+
+    /// The rate of `year`, if it is in the period.
+    pub fn rate(&self, year: Year) -> Option<Rate> {
+        let offset = year.get().checked_sub(self.first.get())?;
+        self.rates.get(usize::from(offset)).copied()
+    }
+
+    /// The first year of the period.
+    pub fn first(&self) -> Year {
+        self.first
+    }
+
+    /// The last year of the period.
+    pub fn last(&self) -> Year {
+        // Checked by `new`: first + len − 1 is a valid year.
+        let span = u16::try_from(self.rates.len()).unwrap_or(1);
+        Year::new(self.first.get() + span.saturating_sub(1)).unwrap_or(self.first)
+    }
+
+    /// Every year with its rate, in order.
+    pub fn iter(&self) -> impl Iterator<Item = (Year, Rate)> + '_ {
+        (self.first.get()..)
+            .filter_map(Year::new)
+            .zip(self.rates.iter().copied())
+    }
+
+    /// Runs of years with the same rate: `[(2023, 2024, 50%), (2025, 2025, 40%), …]`.
+    pub fn spans(&self) -> Vec<(Year, Year, Rate)> {
+        let mut spans: Vec<(Year, Year, Rate)> = Vec::new();
+        for (year, rate) in self.iter() {
+            match spans.last_mut() {
+                Some((_, to, r)) if *r == rate => *to = year,
+                _ => spans.push((year, year, rate)),
+            }
+        }
+        spans
+    }
+
+    /// The same period with `rate` in every year.
+    pub(crate) fn every_year(&self, rate: Rate) -> YearlyRates {
+        YearlyRates {
+            first: self.first,
+            rates: vec![rate; self.rates.len()],
+        }
+    }
+
+    /// These rates with `year` set to `rate`; the period may grow by a year at
+    /// either end but never gain a gap.
+    pub(crate) fn with(&self, year: Year, rate: Rate) -> Result<YearlyRates, Problem> {
+        let mut next = self.clone();
+        if let Some(slot) = year
+            .get()
+            .checked_sub(self.first.get())
+            .and_then(|offset| next.rates.get_mut(usize::from(offset)))
+        {
+            *slot = rate;
+        } else if self.last().next() == Some(year) {
+            next.rates.push(rate);
+        } else if year.next() == Some(self.first) {
+            next.first = year;
+            next.rates.insert(0, rate);
+        } else {
+            return Err(Problem::YearGap {
+                year,
+                first: self.first,
+                last: self.last(),
+            });
+        }
+        Ok(next)
+    }
+}
+
+/// The value of one parameter, whatever its type.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum ParamValue {
+    /// An amount of money; `None` where the published policy sets none.
+    Fen(Option<Fen>),
+    /// An area.
+    Area(Area),
+    /// A percentage.
+    Rate(Rate),
+    /// A percentage for each year of a period.
+    YearlyRates(YearlyRates),
+    /// A park level.
+    ParkLevel(ParkLevel),
+    /// A count of things (per year or per three years).
+    Count(u64),
+}
+
+impl ParamValue {
+    /// Reads a value of `unit` from JSON, as the policy file and overrides
+    /// write it: fen and counts as whole numbers (fen may be `null`: not
+    /// set), areas and percentages as numbers with at most two decimals, a
+    /// park level as its code.
+    pub(crate) fn from_json(unit: Unit, json: &serde_json::Value) -> Result<ParamValue, Problem> {
+        use crate::request::read;
+        match unit {
+            Unit::Fen if json.is_null() => Ok(ParamValue::Fen(None)),
+            Unit::Fen => read::fen(json).map(|f| ParamValue::Fen(Some(f))),
+            Unit::SquareMetres => read::area(json).map(ParamValue::Area),
+            Unit::Percent => read::rate(json).map(ParamValue::Rate),
+            Unit::ParkLevel => read::code(json, Expected::ParkLevel, ParkLevel::from_code)
+                .map(ParamValue::ParkLevel),
+            Unit::PerYear | Unit::PerThreeYears => read::count(json).map(ParamValue::Count),
+        }
+    }
+
+    /// What a value of this kind is, for messages.
+    fn expected(&self) -> Expected {
+        match self {
+            ParamValue::Fen(_) => Expected::Fen,
+            ParamValue::Area(_) => Expected::Area,
+            ParamValue::Rate(_) => Expected::Percent,
+            ParamValue::YearlyRates(_) => Expected::YearlyPercent,
+            ParamValue::ParkLevel(_) => Expected::ParkLevel,
+            ParamValue::Count(_) => Expected::Count,
+        }
+    }
+}
+
+impl Serialize for ParamValue {
+    /// The value as JSON: the same form the policy file and overrides use.
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            ParamValue::Fen(None) => serializer.serialize_none(),
+            ParamValue::Fen(Some(fen)) => serializer.serialize_u64(fen.get()),
+            ParamValue::Area(area) => area.serialize(serializer),
+            ParamValue::Rate(rate) => rate.serialize(serializer),
+            ParamValue::YearlyRates(rates) => {
+                let mut map = serializer.serialize_map(Some(rates.rates.len()))?;
+                for (year, rate) in rates.iter() {
+                    map.serialize_entry(&year.get().to_string(), &rate)?;
+                }
+                map.end()
+            }
+            ParamValue::ParkLevel(level) => serializer.serialize_str(level.code()),
+            ParamValue::Count(n) => serializer.serialize_u64(*n),
+        }
+    }
+}
+
+impl fmt::Display for ParamValue {
+    /// The value as compact JSON.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&serde_json::to_string(self).map_err(|_| fmt::Error)?)
+    }
+}
+
+/// A Rust type that holds the value of a parameter.
+trait Typed: Sized {
+    fn into_value(self) -> ParamValue;
+    fn from_value(value: ParamValue) -> Option<Self>;
+}
+
+macro_rules! typed {
+    ($ty:ty, $variant:ident) => {
+        impl Typed for $ty {
+            fn into_value(self) -> ParamValue {
+                ParamValue::$variant(self)
+            }
+            fn from_value(value: ParamValue) -> Option<Self> {
+                match value {
+                    ParamValue::$variant(v) => Some(v),
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+typed!(Option<Fen>, Fen);
+typed!(Area, Area);
+typed!(Rate, Rate);
+typed!(YearlyRates, YearlyRates);
+typed!(ParkLevel, ParkLevel);
+typed!(u64, Count);
+
+/// A required amount: a parameter that must have one.
+impl Typed for Fen {
+    fn into_value(self) -> ParamValue {
+        ParamValue::Fen(Some(self))
+    }
+    fn from_value(value: ParamValue) -> Option<Self> {
+        match value {
+            ParamValue::Fen(fen) => fen,
+            _ => None,
+        }
+    }
+}
+
+macro_rules! parameters {
+    ($(
+        $(#[$doc:meta])*
+        $variant:ident, $field:ident: $ty:ty = $id:literal, $unit:ident;
+    )+) => {
+        /// The id of a policy parameter, as the catalog and overrides name it.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum ParamId {
+            $($(#[$doc])* $variant,)+
+        }
+
+        impl ParamId {
+            /// Every parameter, in catalog order.
+            pub const ALL: &'static [ParamId] = &[$(ParamId::$variant,)+];
+
+            /// The id: `"mutual_aid.rate_percent"`.
+            pub const fn id(self) -> &'static str {
+                match self { $(ParamId::$variant => $id,)+ }
+            }
+
+            /// The unit the rules read the value in.
+            pub const fn unit(self) -> Unit {
+                match self { $(ParamId::$variant => Unit::$unit,)+ }
+            }
+        }
+
+        /// The values of every parameter in force for one evaluation: the
+        /// published ones, or those with a request's overrides applied.
+        ///
+        /// Built only by loading a policy or by [`Parameters::with`], so its
+        /// [digest](Parameters::digest) always matches its values.
+        #[derive(Debug, Clone, PartialEq, Eq)]
+        pub struct Parameters {
+            $(pub(crate) $field: $ty,)+
+            digest: [u8; 32],
+        }
+
+        impl Parameters {
+            /// The value of parameter `id`.
+            pub fn get(&self, id: ParamId) -> ParamValue {
+                match id { $(ParamId::$variant => self.$field.clone().into_value(),)+ }
+            }
+
+            /// Sets parameter `id`; `false` (and no change) when the value is
+            /// not of the parameter's type.
+            fn set(&mut self, id: ParamId, value: ParamValue) -> bool {
+                match id {
+                    $(ParamId::$variant => match <$ty>::from_value(value) {
+                        Some(v) => { self.$field = v; true }
+                        None => false,
+                    },)+
+                }
+            }
+
+            /// Builds the set from one value per parameter, in
+            /// [`ParamId::ALL`] order; `Err(id)` names the first that is
+            /// missing or of the wrong type.
+            pub(crate) fn from_values(
+                mut values: impl FnMut(ParamId) -> Option<ParamValue>,
+            ) -> Result<Parameters, ParamId> {
+                let mut this = Parameters {
+                    $($field: <$ty>::from_value(values(ParamId::$variant).ok_or(ParamId::$variant)?)
+                        .ok_or(ParamId::$variant)?,)+
+                    digest: [0; 32],
+                };
+                this.digest = this.compute_digest();
+                Ok(this)
+            }
+        }
+    };
+}
+
+parameters! {
+    /// C9, I4: the indoor area a grassroots venue needs (100 m², 200 before the revision).
+    GrassrootsMinArea, grassroots_min_area: Area = "venue.grassroots.min_indoor_area_m2", SquareMetres;
+    /// I4: the grassroots venue subsidy; the published policy sets none.
+    GrassrootsAmount, grassroots_amount: Option<Fen> = "venue.grassroots.amount_fen", Fen;
+    /// C10, I5: the park venue subsidy (500,000 yuan, 150,000 before the revision).
+    ParkAmount, park_amount: Fen = "venue.park.amount_fen", Fen;
+    /// C10, I5: the lowest park level that qualifies (provincial).
+    ParkMinLevel, park_min_level: ParkLevel = "venue.park.min_level", ParkLevel;
+    /// C12: park venues a year (target).
+    ParkVenuesPerYear, park_venues_per_year: u64 = "venue.park.per_year", PerYear;
+    /// C2 M4: standardised venues a year (target).
+    StandardVenuesPerYear, standard_venues_per_year: u64 = "venue.standard.per_year", PerYear;
+    /// C13: the six-haves union award.
+    SixHavesAmount, six_haves_amount: Fen = "union.six_haves.amount_fen", Fen;
+    /// C13: the six-norms union award.
+    SixNormsAmount, six_norms_amount: Fen = "union.six_norms.amount_fen", Fen;
+    /// C13, I6: six-haves awards a year (cap and target).
+    SixHavesPerYear, six_haves_per_year: u64 = "union.six_haves.per_year", PerYear;
+    /// C13, I6: six-norms awards a year (cap and target).
+    SixNormsPerYear, six_norms_per_year: u64 = "union.six_norms.per_year", PerYear;
+    /// C18, I7: the mutual-aid premium subsidy rate of each year of the period.
+    MutualAidRates, mutual_aid_rates: YearlyRates = "mutual_aid.rate_percent", Percent;
+    /// C5, I8: the least share of nominations from the chains and clusters.
+    NominationMinShare, nomination_min_share: Rate = "nomination.min_share_percent", Percent;
+    /// C6, I8: the least share of studio slots for advanced manufacturing.
+    StudioMinShare, studio_min_share: Rate = "studio.min_share_percent", Percent;
+    /// C2 M2: skill competitions a year (target).
+    CompetitionsPerYear, competitions_per_year: u64 = "competitions.per_year", PerYear;
+    /// C2 M5: workers in health care a year (target).
+    HealthCarePerYear, health_care_per_year: u64 = "health_care.workers_per_year", PerYear;
+    /// C16: frontline workers in recuperation a year (target).
+    RecuperationPerYear, recuperation_per_year: u64 = "recuperation.workers_per_year", PerYear;
+    /// C20: workers reached by health knowledge services a year (target).
+    HealthKnowledgePerYear, health_knowledge_per_year: u64 = "health_knowledge.workers_per_year", PerYear;
+    /// C2 M7: cultural events at the grassroots a year (target).
+    CulturalEventsPerYear, cultural_events_per_year: u64 = "cultural_events.per_year", PerYear;
+    /// C2 M8: singles mixers a year (target).
+    SinglesMixersPerYear, singles_mixers_per_year: u64 = "singles_mixers.per_year", PerYear;
+    /// C3: model workers over three years (target).
+    ModelWorkersPerThreeYears, model_workers_per_three_years: u64 = "model_workers.per_three_years", PerThreeYears;
+    /// C3: May-1 Labour Medals over three years (target).
+    LabourMedalsPerThreeYears, labour_medals_per_three_years: u64 = "labour_medals.per_three_years", PerThreeYears;
+    /// C3: May-1 Labour Certificates and Worker Pioneer titles over three years (target).
+    CertificatesPerThreeYears, certificates_per_three_years: u64 = "certificates_and_pioneers.per_three_years", PerThreeYears;
+}
+
+impl ParamId {
+    /// The parameter with this id, if any.
+    pub fn from_id(id: &str) -> Option<ParamId> {
+        ParamId::ALL.iter().copied().find(|p| p.id() == id)
+    }
+}
+
+impl fmt::Display for ParamId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+/// One parameter replaced for one request ("what if").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Override {
+    /// The parameter replaced.
+    pub parameter: ParamId,
+    /// What replaces it.
+    pub value: OverrideValue,
+}
+
+/// What an override puts in place of a published value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OverrideValue {
+    /// A whole new value; for the yearly mutual-aid rate, a single
+    /// [`ParamValue::Rate`] applies to every year of the period.
+    Value(ParamValue),
+    /// For the yearly mutual-aid rate: new rates for some years, within the
+    /// period or extending it by a year at either end.
+    Years(Vec<(Year, Rate)>),
+}
+
+impl Parameters {
+    /// These parameters with `overrides` applied, in order.
+    ///
+    /// Fails on a value of the wrong kind for its parameter, or yearly rates
+    /// that would leave a gap in the period; the error names the parameter.
+    pub fn with(&self, overrides: &[Override]) -> Result<Parameters, (ParamId, Problem)> {
+        let mut next = self.clone();
+        for o in overrides {
+            let current = next.get(o.parameter);
+            let fail = |problem| (o.parameter, problem);
+            let value = match (&o.value, current) {
+                (OverrideValue::Value(ParamValue::Rate(rate)), ParamValue::YearlyRates(rates)) => {
+                    ParamValue::YearlyRates(rates.every_year(*rate))
+                }
+                (OverrideValue::Years(years), ParamValue::YearlyRates(mut rates)) => {
+                    for (year, rate) in years {
+                        rates = rates.with(*year, *rate).map_err(fail)?;
+                    }
+                    ParamValue::YearlyRates(rates)
+                }
+                (OverrideValue::Value(value), _) => value.clone(),
+                (OverrideValue::Years(_), current) => {
+                    return Err(fail(Problem::Type {
+                        expected: current.expected(),
+                        found: "an object",
+                    }));
+                }
+            };
+            let found = match value {
+                ParamValue::Fen(None) => "null",
+                _ => "another kind of value",
+            };
+            if !next.set(o.parameter, value) {
+                let expected = next.get(o.parameter).expected();
+                return Err(fail(Problem::Type { expected, found }));
+            }
+        }
+        next.digest = next.compute_digest();
+        Ok(next)
+    }
+
+    /// The SHA-256 digest of every value in force, for the audit stamp: two
+    /// evaluations with the same digest used the same parameters.
+    ///
+    /// It hashes one line `id=value` per parameter, in catalog order, each
+    /// value in its canonical JSON form (as the catalog shows it).
+    pub fn digest(&self) -> &[u8; 32] {
+        &self.digest
+    }
+
+    /// The digest as `sha256:` and 64 lowercase hex digits.
+    pub fn digest_hex(&self) -> String {
+        let mut out = String::with_capacity(7 + 64);
+        out.push_str("sha256:");
+        for byte in self.digest {
+            out.push(char::from(b"0123456789abcdef"[usize::from(byte >> 4)]));
+            out.push(char::from(b"0123456789abcdef"[usize::from(byte & 15)]));
+        }
+        out
+    }
+
+    fn compute_digest(&self) -> [u8; 32] {
+        let mut hasher = Sha256::new();
+        for id in ParamId::ALL {
+            hasher.update(id.id().as_bytes());
+            hasher.update(b"=");
+            hasher.update(self.get(*id).to_string().as_bytes());
+            hasher.update(b"\n");
+        }
+        hasher.finalize().into()
+    }
+}

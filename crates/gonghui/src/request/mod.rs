@@ -1,0 +1,362 @@
+//! Requests: the JSON of CONTRACT.md read into typed questions, or refused
+//! with the error code and the field at fault.
+//!
+//! Reading goes from the outside in, and the first fault found is the one
+//! reported: the size and syntax of the whole request, then `id` and `lang`
+//! (so that every later error can echo the id and speak the language), then
+//! unknown top-level fields, `question`, `facts` and `overrides`. Within an
+//! object, unknown fields are reported before missing ones: a misspelt field
+//! is named as the typo it is, not as the field it failed to be.
+
+pub(crate) mod read;
+
+use serde_json::Value;
+
+use crate::calendar::YearSet;
+use crate::error::{Error, Expected, Malformed, Problem, Rejection, json_type};
+use crate::industry::{Chain, Cluster, KeyIndustries, code_enum};
+use crate::model_union::{ModelUnionFacts, Tier};
+use crate::mutual_aid::MutualAidFacts;
+use crate::policy::{Override, OverrideValue, ParamId, ParamValue};
+use crate::progress::{Figures, ProgressFacts, TargetId};
+use crate::share::Share;
+use crate::venue::{GrassrootsKind, INDUSTRIAL_PARK, ParkLevel, Venue};
+use crate::{Lang, limits};
+use read::Fields;
+
+code_enum! {
+    /// The questions of the contract.
+    QuestionKind {
+        /// May this workers' activity venue be subsidised, and by how much? (C9, C10)
+        VenueSubsidy = ("venue_subsidy", "职工活动场所补助", "worker activity venue subsidy"),
+        /// May this enterprise union receive a model union award? (C13)
+        ModelUnionAward = ("model_union_award", "示范性企业工会补助", "model enterprise union award"),
+        /// How much of this premium does the mutual-aid subsidy pay? (C17–C19)
+        MutualAidSubsidy = ("mutual_aid_subsidy", "职工互助保障参保补贴", "mutual-aid premium subsidy"),
+        /// Do enough award candidates come from the chains and clusters? (C5)
+        NominationShare = ("nomination_share", "劳模和五一奖评选对象占比", "share of key-industry award candidates"),
+        /// Do enough studio slots go to advanced manufacturing? (C6)
+        StudioQuota = ("studio_quota", "劳模创新工作室创建名额", "innovation studio slots for advanced manufacturing"),
+        /// How far do a year's figures go towards the action's targets? (I9)
+        ActionProgress = ("action_progress", "专项行动进展", "special action progress"),
+        /// What does the policy contain? Codes, targets and parameters.
+        Catalog = ("catalog", "目录", "catalog"),
+    }
+}
+
+/// A question with its facts.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Question {
+    /// `venue_subsidy` (C9, C10).
+    VenueSubsidy(Venue),
+    /// `model_union_award` (C13).
+    ModelUnionAward(ModelUnionFacts),
+    /// `mutual_aid_subsidy` (C17–C19).
+    MutualAidSubsidy(MutualAidFacts),
+    /// `nomination_share` (C5): from the chains and clusters, of all candidates.
+    NominationShare(Share),
+    /// `studio_quota` (C6): for advanced manufacturing, of all slots.
+    StudioQuota(Share),
+    /// `action_progress` (I9).
+    ActionProgress(ProgressFacts),
+    /// `catalog`.
+    Catalog,
+}
+
+impl Question {
+    /// Which question this is.
+    pub fn kind(&self) -> QuestionKind {
+        match self {
+            Question::VenueSubsidy(_) => QuestionKind::VenueSubsidy,
+            Question::ModelUnionAward(_) => QuestionKind::ModelUnionAward,
+            Question::MutualAidSubsidy(_) => QuestionKind::MutualAidSubsidy,
+            Question::NominationShare(_) => QuestionKind::NominationShare,
+            Question::StudioQuota(_) => QuestionKind::StudioQuota,
+            Question::ActionProgress(_) => QuestionKind::ActionProgress,
+            Question::Catalog => QuestionKind::Catalog,
+        }
+    }
+}
+
+/// A request of the contract, read and checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Request {
+    /// The caller's id, echoed first in the answer.
+    pub id: Option<String>,
+    /// The language of explanations.
+    pub lang: Lang,
+    /// The question and its facts.
+    pub question: Question,
+    /// Parameters replaced for this request only.
+    pub overrides: Vec<Override>,
+}
+
+const REQUEST_FIELDS: &[&str] = &["id", "question", "lang", "facts", "overrides"];
+const VENUE_FIELDS: &[&str] = &["venue_kind", "indoor_area_m2", "park_level"];
+const MODEL_UNION_FIELDS: &[&str] = &["chains", "clusters", "tier", "awarded_this_year"];
+const MUTUAL_AID_FIELDS: &[&str] = &[
+    "chains",
+    "clusters",
+    "enrolled_years",
+    "year",
+    "premium_fen",
+];
+const NOMINATION_FIELDS: &[&str] = &["total", "from_key_industries"];
+const STUDIO_FIELDS: &[&str] = &["total_slots", "advanced_manufacturing_slots"];
+const PROGRESS_FIELDS: &[&str] = &["year", "achieved"];
+const NO_FIELDS: &[&str] = &[];
+
+impl Request {
+    /// Reads a request from its JSON text.
+    ///
+    /// A leading byte order mark is ignored; anything else that is not one
+    /// JSON object is a `malformed_request`.
+    pub fn from_json(text: &str) -> Result<Request, Rejection> {
+        let refuse = |reason| Rejection {
+            id: None,
+            lang: Lang::default(),
+            error: Error::MalformedRequest { reason },
+        };
+        if text.len() > limits::MAX_REQUEST_BYTES {
+            return Err(refuse(Malformed::TooLarge { bytes: text.len() }));
+        }
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        if text.trim_matches([' ', '\t', '\n', '\r']).is_empty() {
+            return Err(refuse(Malformed::Empty));
+        }
+        let value: Value = serde_json::from_str(text).map_err(|e| {
+            refuse(Malformed::NotJson {
+                line: e.line(),
+                column: e.column(),
+                detail: parser_detail(&e),
+            })
+        })?;
+        Request::from_value(&value)
+    }
+
+    /// Reads a request from a parsed JSON value.
+    pub fn from_value(value: &Value) -> Result<Request, Rejection> {
+        let Value::Object(map) = value else {
+            return Err(Rejection {
+                id: None,
+                lang: Lang::default(),
+                error: Error::MalformedRequest {
+                    reason: Malformed::NotAnObject {
+                        found: json_type(value),
+                    },
+                },
+            });
+        };
+        let top = Fields::new(map, "");
+        let reject = |id: Option<String>, lang| move |error| Rejection { id, lang, error };
+
+        let id = top
+            .read_optional("id", |v| match v {
+                Value::String(s) => Ok(s.clone()),
+                other => Err(Problem::Type {
+                    expected: Expected::Text,
+                    found: json_type(other),
+                }),
+            })
+            .map_err(reject(None, Lang::default()))?;
+        let lang = top
+            .read_optional("lang", |v| read::code(v, Expected::Lang, Lang::from_code))
+            .map_err(reject(id.clone(), Lang::default()))?
+            .unwrap_or_default();
+        let (question, overrides) = read_body(&top).map_err(reject(id.clone(), lang))?;
+        Ok(Request {
+            id,
+            lang,
+            question,
+            overrides,
+        })
+    }
+}
+
+/// The serde_json error without its position (given separately).
+fn parser_detail(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    match text.rfind(" at line ") {
+        Some(cut) => text[..cut].to_owned(),
+        None => text,
+    }
+}
+
+/// Reads everything but `id` and `lang`.
+fn read_body(top: &Fields<'_>) -> Result<(Question, Vec<Override>), Error> {
+    top.only(REQUEST_FIELDS)?;
+    let kind = match top.required("question")? {
+        Value::String(code) => {
+            QuestionKind::from_code(code).ok_or_else(|| Error::UnknownQuestion {
+                question: crate::error::shorten(code),
+            })?
+        }
+        other => {
+            return Err(Problem::Type {
+                expected: Expected::Question,
+                found: json_type(other),
+            }
+            .at("question"));
+        }
+    };
+    let facts = match (kind, top.object("facts", "facts")?) {
+        (QuestionKind::Catalog, None) => None,
+        (_, None) => {
+            return Err(Error::MissingField {
+                field: "facts".into(),
+            });
+        }
+        (_, Some(facts)) => Some(facts),
+    };
+    let overrides = read_overrides(top)?;
+    let question = match (kind, facts) {
+        (QuestionKind::Catalog, facts) => {
+            if let Some(facts) = facts {
+                facts.only(NO_FIELDS)?;
+            }
+            Question::Catalog
+        }
+        (_, None) => {
+            return Err(Error::MissingField {
+                field: "facts".into(),
+            });
+        }
+        (QuestionKind::VenueSubsidy, Some(f)) => Question::VenueSubsidy(venue(&f)?),
+        (QuestionKind::ModelUnionAward, Some(f)) => Question::ModelUnionAward(model_union(&f)?),
+        (QuestionKind::MutualAidSubsidy, Some(f)) => Question::MutualAidSubsidy(mutual_aid(&f)?),
+        (QuestionKind::NominationShare, Some(f)) => {
+            f.only(NOMINATION_FIELDS)?;
+            Question::NominationShare(share(&f, "total", "from_key_industries")?)
+        }
+        (QuestionKind::StudioQuota, Some(f)) => {
+            f.only(STUDIO_FIELDS)?;
+            Question::StudioQuota(share(&f, "total_slots", "advanced_manufacturing_slots")?)
+        }
+        (QuestionKind::ActionProgress, Some(f)) => Question::ActionProgress(progress(&f)?),
+    };
+    Ok((question, overrides))
+}
+
+fn read_overrides(top: &Fields<'_>) -> Result<Vec<Override>, Error> {
+    let Some(overrides) = top.object("overrides", "overrides")? else {
+        return Ok(Vec::new());
+    };
+    overrides
+        .entries()
+        .map(|(name, value)| {
+            let parameter = ParamId::from_id(name).ok_or_else(|| Error::UnknownParameter {
+                parameter: crate::error::shorten(name),
+            })?;
+            override_value(parameter, value)
+                .map(|value| Override { parameter, value })
+                .map_err(|p| p.at(overrides.path(name)))
+        })
+        .collect()
+}
+
+/// An override's value: of the parameter's unit, and for the yearly rate also
+/// an object of year → percentage.
+fn override_value(parameter: ParamId, json: &Value) -> Result<OverrideValue, Problem> {
+    match (parameter, json) {
+        (ParamId::MutualAidRates, Value::Object(years)) => years
+            .iter()
+            .map(|(key, rate)| {
+                let year = (!key.is_empty() && key.bytes().all(|b| b.is_ascii_digit()))
+                    .then(|| key.parse::<u16>().ok())
+                    .flatten()
+                    .and_then(crate::calendar::Year::new)
+                    .ok_or_else(|| Problem::Range {
+                        expected: Expected::Year,
+                        found: crate::error::quote(key),
+                    })?;
+                Ok((year, read::rate(rate)?))
+            })
+            .collect::<Result<Vec<_>, Problem>>()
+            .map(OverrideValue::Years),
+        (ParamId::MutualAidRates, _) => read::rate(json)
+            .map(|r| OverrideValue::Value(ParamValue::Rate(r)))
+            .map_err(|p| p.expecting(Expected::YearlyPercent)),
+        _ => ParamValue::from_json(parameter.unit(), json).map(OverrideValue::Value),
+    }
+}
+
+fn industries(f: &Fields<'_>) -> Result<KeyIndustries, Error> {
+    let chains = f.read_list("chains", |v| {
+        read::code(v, Expected::Chain, Chain::from_code)
+    })?;
+    let clusters = f.read_list("clusters", |v| {
+        read::code(v, Expected::Cluster, Cluster::from_code)
+    })?;
+    Ok(KeyIndustries::new(chains, clusters))
+}
+
+fn venue(f: &Fields<'_>) -> Result<Venue, Error> {
+    f.only(VENUE_FIELDS)?;
+    let kind = f.read("venue_kind", |v| {
+        read::code(v, Expected::VenueKind, |code| match code {
+            INDUSTRIAL_PARK => Some(None),
+            other => GrassrootsKind::from_code(other).map(Some),
+        })
+    })?;
+    let level = |v: &Value| read::code(v, Expected::ParkLevel, ParkLevel::from_code);
+    match kind {
+        Some(kind) => {
+            let indoor_area = f.read("indoor_area_m2", read::area)?;
+            // Checked though not used: a grassroots venue has no park level.
+            f.read_optional("park_level", level)?;
+            Ok(Venue::Grassroots { kind, indoor_area })
+        }
+        None => Ok(Venue::IndustrialPark {
+            indoor_area: f.read_optional("indoor_area_m2", read::area)?,
+            level: f.read("park_level", level)?,
+        }),
+    }
+}
+
+fn model_union(f: &Fields<'_>) -> Result<ModelUnionFacts, Error> {
+    f.only(MODEL_UNION_FIELDS)?;
+    Ok(ModelUnionFacts {
+        industries: industries(f)?,
+        tier: f.read("tier", |v| read::code(v, Expected::Tier, Tier::from_code))?,
+        awarded_this_year: f
+            .read_optional("awarded_this_year", read::count)?
+            .unwrap_or(0),
+    })
+}
+
+fn mutual_aid(f: &Fields<'_>) -> Result<MutualAidFacts, Error> {
+    f.only(MUTUAL_AID_FIELDS)?;
+    let industries = industries(f)?;
+    f.required("enrolled_years")?;
+    let enrolled_years = YearSet::new(f.read_list("enrolled_years", read::year)?);
+    Ok(MutualAidFacts {
+        industries,
+        enrolled_years,
+        year: f.read("year", read::year)?,
+        premium: f.read("premium_fen", read::fen)?,
+    })
+}
+
+fn share(f: &Fields<'_>, whole: &'static str, part: &'static str) -> Result<Share, Error> {
+    let whole_value = f.read(whole, read::count)?;
+    let part_value = f.read(part, read::count)?;
+    Share::new(part_value, whole_value, f.path(whole)).map_err(|p| p.at(f.path(part)))
+}
+
+fn progress(f: &Fields<'_>) -> Result<ProgressFacts, Error> {
+    f.only(PROGRESS_FIELDS)?;
+    let year = f.read("year", read::year)?;
+    let mut achieved = Figures::default();
+    if let Some(figures) = f.object("achieved", "facts.achieved")? {
+        figures.only(TargetId::CODES)?;
+        for (name, value) in figures.entries() {
+            // `only` has checked every name is a target; a `null` figure is
+            // the same as none.
+            if let (Some(target), false) = (TargetId::from_code(name), value.is_null()) {
+                let n = read::count(value).map_err(|p| p.at(figures.path(name)))?;
+                achieved.set(target, n);
+            }
+        }
+    }
+    Ok(ProgressFacts { year, achieved })
+}

@@ -1,0 +1,258 @@
+//! Reading the values of a request: each reader takes one JSON value and
+//! gives a typed value or the [`Problem`] with it; the caller adds the field.
+//!
+//! The policy file is read with the same readers, so a value means the same
+//! thing in the file, in an override and in the facts.
+
+use serde_json::{Map, Value};
+
+use crate::calendar::Year;
+use crate::error::{Error, Expected, Problem, json_type, show};
+use crate::money::{Fen, Rate};
+use crate::number::{self, MAX_SAFE_INTEGER, NumberProblem};
+use crate::venue::Area;
+
+/// The text of a JSON number, or the problem of a value that is not one.
+fn number_text(json: &Value, expected: Expected) -> Result<&str, Problem> {
+    match json {
+        Value::Number(n) => Ok(n.as_str()),
+        other => Err(Problem::Type {
+            expected,
+            found: json_type(other),
+        }),
+    }
+}
+
+fn range(json: &Value, expected: Expected) -> impl Fn(NumberProblem) -> Problem + '_ {
+    move |_| Problem::Range {
+        expected,
+        found: show(json),
+    }
+}
+
+/// A whole number from 0 to 2^53 − 1, described as `expected`.
+fn whole(json: &Value, expected: Expected) -> Result<u64, Problem> {
+    let text = number_text(json, expected)?;
+    number::whole(text, MAX_SAFE_INTEGER).map_err(range(json, expected))
+}
+
+/// A count of things.
+pub(crate) fn count(json: &Value) -> Result<u64, Problem> {
+    whole(json, Expected::Count)
+}
+
+/// An amount of money in whole fen (I2): negative, fractional and larger
+/// than 2^53 − 1 are all refused.
+pub(crate) fn fen(json: &Value) -> Result<Fen, Problem> {
+    whole(json, Expected::Fen).and_then(|f| {
+        Fen::new(f).ok_or(Problem::Range {
+            expected: Expected::Fen,
+            found: show(json),
+        })
+    })
+}
+
+/// A calendar year, 1 to 9999.
+pub(crate) fn year(json: &Value) -> Result<Year, Problem> {
+    let text = number_text(json, Expected::Year)?;
+    number::whole(text, u64::from(Year::MAX.get()))
+        .ok()
+        .and_then(|y| u16::try_from(y).ok())
+        .and_then(Year::new)
+        .ok_or_else(|| Problem::Range {
+            expected: Expected::Year,
+            found: show(json),
+        })
+}
+
+/// An area in square metres with at most two decimals, read exactly.
+pub(crate) fn area(json: &Value) -> Result<Area, Problem> {
+    let text = number_text(json, Expected::Area)?;
+    number::hundredths(text, Area::MAX.hundredths())
+        .ok()
+        .and_then(Area::from_hundredths)
+        .ok_or_else(|| Problem::Range {
+            expected: Expected::Area,
+            found: show(json),
+        })
+}
+
+/// A percentage from 0 to 100 with at most two decimals, read exactly.
+pub(crate) fn rate(json: &Value) -> Result<Rate, Problem> {
+    let text = number_text(json, Expected::Percent)?;
+    number::hundredths(text, u64::from(Rate::ONE_HUNDRED_PERCENT.hundredths()))
+        .ok()
+        .and_then(|h| u32::try_from(h).ok())
+        .and_then(Rate::from_hundredths)
+        .ok_or_else(|| Problem::Range {
+            expected: Expected::Percent,
+            found: show(json),
+        })
+}
+
+/// A code of one of gonghui's lists (chains, park levels, …).
+pub(crate) fn code<T>(
+    json: &Value,
+    expected: Expected,
+    from_code: impl Fn(&str) -> Option<T>,
+) -> Result<T, Problem> {
+    match json {
+        Value::String(s) => from_code(s).ok_or_else(|| Problem::Range {
+            expected,
+            found: show(json),
+        }),
+        other => Err(Problem::Type {
+            expected,
+            found: json_type(other),
+        }),
+    }
+}
+
+/// The fields of one JSON object of a request, with the path that names them
+/// in errors (`facts`, `facts.achieved`).
+pub(crate) struct Fields<'a> {
+    map: &'a Map<String, Value>,
+    path: &'static str,
+}
+
+impl<'a> Fields<'a> {
+    pub(crate) fn new(map: &'a Map<String, Value>, path: &'static str) -> Fields<'a> {
+        Fields { map, path }
+    }
+
+    /// The path of field `name`: `facts.premium_fen`.
+    pub(crate) fn path(&self, name: &str) -> String {
+        if self.path.is_empty() {
+            name.to_owned()
+        } else {
+            format!("{}.{name}", self.path)
+        }
+    }
+
+    /// Refuses the first field not in `allowed`, so that a typo never passes
+    /// silently.
+    pub(crate) fn only(&self, allowed: &'static [&'static str]) -> Result<(), Error> {
+        match self.map.keys().find(|k| !allowed.contains(&k.as_str())) {
+            Some(unknown) => Err(Error::UnknownField {
+                field: self.path(&crate::error::shorten(unknown)),
+                allowed,
+            }),
+            None => Ok(()),
+        }
+    }
+
+    /// Field `name`, if present and not `null` (`null` is the same as absent).
+    pub(crate) fn optional(&self, name: &str) -> Option<&'a Value> {
+        self.map.get(name).filter(|v| !v.is_null())
+    }
+
+    /// Field `name`, which must be present and not `null`.
+    pub(crate) fn required(&self, name: &str) -> Result<&'a Value, Error> {
+        self.optional(name).ok_or_else(|| Error::MissingField {
+            field: self.path(name),
+        })
+    }
+
+    /// Reads required field `name` with `read`.
+    pub(crate) fn read<T>(
+        &self,
+        name: &str,
+        read: impl FnOnce(&Value) -> Result<T, Problem>,
+    ) -> Result<T, Error> {
+        read(self.required(name)?).map_err(|p| p.at(self.path(name)))
+    }
+
+    /// Reads optional field `name` with `read`.
+    pub(crate) fn read_optional<T>(
+        &self,
+        name: &str,
+        read: impl FnOnce(&Value) -> Result<T, Problem>,
+    ) -> Result<Option<T>, Error> {
+        self.optional(name)
+            .map(|v| read(v).map_err(|p| p.at(self.path(name))))
+            .transpose()
+    }
+
+    /// Reads optional array field `name`, each element with `read`; absent
+    /// is empty. An element's error names it: `facts.chains[1]`.
+    pub(crate) fn read_list<T>(
+        &self,
+        name: &str,
+        read: impl Fn(&Value) -> Result<T, Problem>,
+    ) -> Result<Vec<T>, Error> {
+        let Some(value) = self.optional(name) else {
+            return Ok(Vec::new());
+        };
+        let Value::Array(items) = value else {
+            return Err(Problem::Type {
+                expected: Expected::Array,
+                found: json_type(value),
+            }
+            .at(self.path(name)));
+        };
+        items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| read(item).map_err(|p| p.at(format!("{}[{i}]", self.path(name)))))
+            .collect()
+    }
+
+    /// Reads optional object field `name` as the fields of a nested object.
+    pub(crate) fn object(
+        &self,
+        name: &str,
+        path: &'static str,
+    ) -> Result<Option<Fields<'a>>, Error> {
+        match self.optional(name) {
+            None => Ok(None),
+            Some(Value::Object(map)) => Ok(Some(Fields::new(map, path))),
+            Some(other) => Err(Problem::Type {
+                expected: Expected::Object,
+                found: json_type(other),
+            }
+            .at(self.path(name))),
+        }
+    }
+
+    /// Every field present, in order, with its value (`null`s included).
+    pub(crate) fn entries(&self) -> impl Iterator<Item = (&'a String, &'a Value)> {
+        self.map.iter()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn num(text: &str) -> Value {
+        serde_json::from_str(text).unwrap()
+    }
+
+    #[test]
+    fn money_i2() {
+        assert_eq!(fen(&num("480000")), Ok(Fen::new(480_000).unwrap()));
+        assert!(fen(&num("-1")).is_err());
+        assert!(fen(&num("1.5")).is_err());
+        assert!(fen(&num("9007199254740992")).is_err());
+        assert!(fen(&json!("100")).is_err());
+    }
+
+    #[test]
+    fn areas_two_decimals() {
+        assert_eq!(area(&num("99.99")).unwrap().hundredths(), 9_999);
+        assert_eq!(area(&num("100")).unwrap().hundredths(), 10_000);
+        assert!(area(&num("99.999")).is_err());
+        assert!(area(&num("-0.01")).is_err());
+    }
+
+    #[test]
+    fn years_and_rates() {
+        assert_eq!(year(&num("2025")).unwrap().get(), 2025);
+        assert!(year(&num("0")).is_err());
+        assert!(year(&num("10000")).is_err());
+        assert!(year(&num("2025.5")).is_err());
+        assert_eq!(rate(&num("33.33")).unwrap().hundredths(), 3_333);
+        assert!(rate(&num("100.01")).is_err());
+    }
+}

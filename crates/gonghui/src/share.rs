@@ -1,0 +1,122 @@
+//! "At least this share of them": the arithmetic and the explanation shared by
+//! C5 (nominations) and C6 (studio slots) (POLICY I1, I8).
+
+use crate::error::Problem;
+use crate::explain::Step;
+use crate::money::{Rate, percent_one_decimal};
+use crate::{Clause, Lang};
+
+/// A part of a whole, such as the candidates from the chains and clusters
+/// among all candidates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Share {
+    part: u64,
+    whole: u64,
+}
+
+impl Share {
+    /// `part` of `whole`; a part larger than its whole is an error, reported
+    /// against `whole_field`.
+    pub(crate) fn new(part: u64, whole: u64, whole_field: String) -> Result<Share, Problem> {
+        if part > whole {
+            return Err(Problem::Exceeds {
+                part,
+                total: whole,
+                total_field: whole_field,
+            });
+        }
+        Ok(Share { part, whole })
+    }
+
+    /// `part` of `whole`, or `None` when the part is larger.
+    pub fn of(part: u64, whole: u64) -> Option<Share> {
+        (part <= whole).then_some(Share { part, whole })
+    }
+
+    /// The part.
+    pub fn part(self) -> u64 {
+        self.part
+    }
+
+    /// The whole.
+    pub fn whole(self) -> u64 {
+        self.whole
+    }
+}
+
+/// Which share rule: the clause it rests on and the words it is told in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) struct ShareRule {
+    pub(crate) rule: &'static str,
+    pub(crate) clause: Clause,
+    /// Chinese: the whole with its measure word, the part's predicate, the
+    /// measure word alone, and the sentence for an empty whole.
+    pub(crate) zh: [&'static str; 4],
+    /// English: the whole, the part's predicate, and the empty-whole sentence.
+    pub(crate) en: [&'static str; 3],
+}
+
+/// The answer to a share question (`nomination_share`, `studio_quota`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ShareDecision {
+    share: Share,
+    min: Rate,
+    rule: ShareRule,
+}
+
+impl ShareDecision {
+    pub(crate) fn new(share: Share, min: Rate, rule: ShareRule) -> ShareDecision {
+        ShareDecision { share, min, rule }
+    }
+
+    /// The least part that meets the share: ⌈min × whole⌉ (I8), so "not
+    /// below 30%" of 7 candidates is 3. Nothing is required of an empty whole.
+    pub fn required(&self) -> u64 {
+        self.min.ceil_of(self.share.whole)
+    }
+
+    /// Whether the part meets the share (I1: "not below" includes the bound).
+    pub fn compliant(&self) -> bool {
+        self.share.part >= self.required()
+    }
+
+    /// The part's share as a percentage with one decimal, half up (I8);
+    /// `None` for an empty whole, where it is undefined.
+    pub fn share_percent(&self) -> Option<String> {
+        percent_one_decimal(self.share.part, self.share.whole)
+    }
+
+    /// The least share required.
+    pub fn min_share(&self) -> Rate {
+        self.min
+    }
+
+    /// The steps taken, in `lang`.
+    pub fn explain(&self, lang: Lang) -> Vec<Step> {
+        let (part, whole, min) = (self.share.part, self.share.whole, self.min);
+        let (required, clause) = (self.required(), self.rule.clause);
+        let [zh_whole, zh_part, zh_unit, zh_none] = self.rule.zh;
+        let [en_whole, en_part, en_none] = self.rule.en;
+        let text = match (self.share_percent(), self.compliant(), lang) {
+            (None, _, Lang::Zh) => format!("{zh_none}：无占比要求，占比无定义（I8）"),
+            (None, _, Lang::En) => {
+                format!("{en_none}: nothing is required and the share is undefined (I8)")
+            }
+            (Some(pct), compliant, Lang::Zh) => format!(
+                "{whole}{zh_whole}中{part}{zh_unit}（{pct}%）{zh_part}，{}{clause}要求的{required}{zh_unit}（{whole}的{min}，向上取整，I8）",
+                if compliant { "不少于" } else { "少于" }
+            ),
+            (Some(pct), compliant, Lang::En) => format!(
+                "{part} of {whole} {en_whole} ({pct}%) {en_part}: {} the {required} required by {clause} ({min} of {whole}, rounded up, I8)",
+                if compliant { "at least" } else { "fewer than" }
+            ),
+        };
+        vec![Step::new(
+            self.rule.rule,
+            clause,
+            Some(Clause::I8),
+            self.compliant(),
+            text,
+        )]
+    }
+}

@@ -1,0 +1,333 @@
+//! Subsidies for workers' activity venues (C9, C10, C12; POLICY I4, I5).
+//!
+//! Two standards, both revised by the action: township, street (subdistrict),
+//! village and community venues qualify from 100 m² of indoor area (200 m²
+//! before), with no amount stated in the article; venues in provincial-or-higher
+//! industrial parks receive 500,000 yuan (150,000 before), with no area
+//! condition. The date from which the revision applies is not published.
+
+use std::fmt;
+
+use serde::{Serialize, Serializer};
+
+use crate::explain::Step;
+use crate::industry::code_enum;
+use crate::money::Fen;
+use crate::number;
+use crate::policy::{OpenTopic, Parameters};
+use crate::{Clause, Lang};
+
+/// The `venue_kind` code of a venue in an industrial park or development zone.
+pub const INDUSTRIAL_PARK: &str = "industrial_park";
+
+code_enum! {
+    /// The kind of a grassroots venue (C9): 乡镇（街道）、村（社区）.
+    GrassrootsKind {
+        /// 乡镇
+        Township = ("township", "乡镇", "township"),
+        /// 街道
+        Subdistrict = ("subdistrict", "街道", "subdistrict (street)"),
+        /// 村
+        Village = ("village", "村", "village"),
+        /// 社区
+        Community = ("community", "社区", "community"),
+    }
+}
+
+code_enum! {
+    /// The level of an industrial park or development zone, highest first.
+    ParkLevel {
+        /// 国家级
+        National = ("national", "国家级", "national"),
+        /// 省级
+        Provincial = ("provincial", "省级", "provincial"),
+        /// 市级
+        Municipal = ("municipal", "市级", "municipal"),
+        /// 县级
+        County = ("county", "县级", "county"),
+    }
+}
+
+impl ParkLevel {
+    /// Whether this level is `min` or higher ("省级及以上": provincial or higher).
+    pub const fn at_least(self, min: ParkLevel) -> bool {
+        // Declared highest first.
+        self as u8 <= min as u8
+    }
+}
+
+/// An indoor area in square metres, exact to the hundredth (two decimals).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Area(u64);
+
+impl Area {
+    /// The largest area accepted: 2^53 − 1 m².
+    pub const MAX: Area = Area(number::MAX_SAFE_INTEGER * 100);
+
+    /// `m2` whole square metres, or `None` beyond [`Area::MAX`].
+    pub const fn from_m2(m2: u64) -> Option<Area> {
+        match m2.checked_mul(100) {
+            Some(h) => Area::from_hundredths(h),
+            None => None,
+        }
+    }
+
+    /// An area of `hundredths` hundredths of a square metre (`9550` is
+    /// 95.50 m²), or `None` beyond [`Area::MAX`].
+    pub const fn from_hundredths(hundredths: u64) -> Option<Area> {
+        if hundredths <= Area::MAX.0 {
+            Some(Area(hundredths))
+        } else {
+            None
+        }
+    }
+
+    /// The area in hundredths of a square metre.
+    pub const fn hundredths(self) -> u64 {
+        self.0
+    }
+
+    /// The area as a threshold is written: `100`, `95.5`.
+    pub(crate) fn trimmed(self) -> String {
+        number::format_hundredths_trimmed(self.0)
+    }
+}
+
+impl fmt::Display for Area {
+    /// Two decimals, as a measured area is written: `95.00`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&number::format_hundredths_fixed(self.0))
+    }
+}
+
+impl Serialize for Area {
+    /// A JSON number with no needless decimals: `100`, `95.5`.
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if self.0 % 100 == 0 {
+            serializer.serialize_u64(self.0 / 100)
+        } else {
+            serde_json::Number::from_string_unchecked(self.trimmed()).serialize(serializer)
+        }
+    }
+}
+
+/// The facts of a `venue_subsidy` question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Venue {
+    /// A township, street, village or community venue (C9).
+    Grassroots {
+        /// Which kind.
+        kind: GrassrootsKind,
+        /// The indoor area, the one condition of C9.
+        indoor_area: Area,
+    },
+    /// A venue in an industrial park or development zone (C10).
+    IndustrialPark {
+        /// The park's level.
+        level: ParkLevel,
+        /// The indoor area, if given: it sets no condition (I5).
+        indoor_area: Option<Area>,
+    },
+}
+
+/// The answer to a `venue_subsidy` question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct VenueDecision {
+    venue: Venue,
+    eligible: bool,
+    amount: Option<Fen>,
+    min_area: Area,
+    min_level: ParkLevel,
+}
+
+impl VenueDecision {
+    /// Whether the venue qualifies for the subsidy.
+    pub fn eligible(&self) -> bool {
+        self.eligible
+    }
+
+    /// The subsidy: `None` when the venue does not qualify, and for a
+    /// grassroots venue unless an amount was supplied as an override, since the
+    /// published policy sets none (I4).
+    pub fn amount(&self) -> Option<Fen> {
+        self.amount
+    }
+
+    /// The venue decided on.
+    pub fn venue(&self) -> Venue {
+        self.venue
+    }
+
+    /// What the published policy leaves open that bears on this answer.
+    pub fn open(&self) -> Vec<OpenTopic> {
+        let mut open = vec![OpenTopic::RevisionDate];
+        if matches!(self.venue, Venue::Grassroots { .. }) && self.eligible && self.amount.is_none()
+        {
+            open.push(OpenTopic::GrassrootsVenueAmount);
+        }
+        open
+    }
+
+    /// The steps taken, in `lang`.
+    pub fn explain(&self, lang: Lang) -> Vec<Step> {
+        match self.venue {
+            Venue::Grassroots { kind, indoor_area } => {
+                self.explain_grassroots(lang, kind, indoor_area)
+            }
+            Venue::IndustrialPark { level, indoor_area } => {
+                self.explain_park(lang, level, indoor_area)
+            }
+        }
+    }
+
+    fn explain_grassroots(&self, lang: Lang, kind: GrassrootsKind, area: Area) -> Vec<Step> {
+        let min = self.min_area.trimmed();
+        let mut steps = vec![
+            Step::new(
+                "venue.kind",
+                Clause::C9,
+                Some(Clause::I4),
+                true,
+                lang.pick(
+                    format!(
+                        "{}职工活动场所，适用C9对乡镇（街道）、村（社区）场所的室内面积标准",
+                        kind.name_zh()
+                    ),
+                    format!(
+                        "A {} venue: the indoor-area standard of C9 for township, street, village and community venues applies",
+                        kind.name_en()
+                    ),
+                ),
+            ),
+            Step::new(
+                "venue.grassroots.area",
+                Clause::C9,
+                Some(Clause::I1),
+                self.eligible,
+                match (self.eligible, lang) {
+                    (true, Lang::Zh) => format!(
+                        "室内面积{area}平方米，达到C9规定的“{min}平方米以上”（I1：“以上”含本数）"
+                    ),
+                    (true, Lang::En) => format!(
+                        "Indoor area {area} m² meets the threshold of {min} m² and above of C9 (I1: 'and above' includes {min} m²)"
+                    ),
+                    (false, Lang::Zh) => {
+                        format!("室内面积{area}平方米，低于C9规定的“{min}平方米以上”标准")
+                    }
+                    (false, Lang::En) => {
+                        format!("Indoor area {area} m² is below the {min} m² threshold of C9")
+                    }
+                },
+            ),
+        ];
+        if self.eligible {
+            steps.push(Step::new(
+                "venue.grassroots.amount",
+                Clause::C9,
+                Some(Clause::I4),
+                self.amount.is_some(),
+                match self.amount {
+                    None => lang
+                        .pick(
+                            "文章未规定乡镇（街道）、村（社区）职工活动场所的补助金额：金额留空，不作推定（I4）",
+                            "The published policy sets no amount for township, street, village and community venues: the amount is left null, not guessed (I4)",
+                        )
+                        .to_owned(),
+                    Some(amount) => lang.pick(
+                        format!(
+                            "补助金额{}取自参数 venue.grassroots.amount_fen（已发布的政策未规定该金额，I4）",
+                            amount.words(lang)
+                        ),
+                        format!(
+                            "The amount of {} is the value of parameter venue.grassroots.amount_fen (the published policy sets none, I4)",
+                            amount.words(lang)
+                        ),
+                    ),
+                },
+            ));
+        }
+        steps
+    }
+
+    fn explain_park(&self, lang: Lang, level: ParkLevel, area: Option<Area>) -> Vec<Step> {
+        let min = self.min_level;
+        let mut steps = vec![Step::new(
+            "venue.park.level",
+            Clause::C10,
+            Some(Clause::I5),
+            self.eligible,
+            match (self.eligible, lang) {
+                (true, Lang::Zh) => format!(
+                    "{}工业园区（开发区），属于C10规定的“{}及以上”",
+                    level.name_zh(),
+                    min.name_zh()
+                ),
+                (true, Lang::En) => format!(
+                    "A {} industrial park (development zone): {} level or higher, as C10 requires",
+                    level.name_en(),
+                    min.name_en()
+                ),
+                (false, Lang::Zh) => format!(
+                    "{}工业园区低于C10规定的“{}及以上”，不适用该补助标准（I5）",
+                    level.name_zh(),
+                    min.name_zh()
+                ),
+                (false, Lang::En) => format!(
+                    "A {} park is below the {} level or higher that C10 requires: this standard does not apply (I5)",
+                    level.name_en(),
+                    min.name_en()
+                ),
+            },
+        )];
+        if let Some(area) = area {
+            steps.push(Step::new(
+                "venue.park.area",
+                Clause::C10,
+                Some(Clause::I5),
+                true,
+                lang.pick(
+                    format!("园区场所不设面积条件（I5）：所报室内面积{area}平方米不影响结果"),
+                    format!(
+                        "No area condition applies to park venues (I5): the indoor area of {area} m² given does not matter"
+                    ),
+                ),
+            ));
+        }
+        if let Some(amount) = self.amount {
+            steps.push(Step::new(
+                "venue.park.amount",
+                Clause::C10,
+                Some(Clause::I5),
+                true,
+                lang.pick(
+                    format!("每个场所补助{}（C10、C12）", amount.words(lang)),
+                    format!("{} per venue (C10, C12)", amount.words(lang)),
+                ),
+            ));
+        }
+        steps
+    }
+}
+
+/// Decides a `venue_subsidy` question (C9, C10; I1, I4, I5).
+pub fn decide(params: &Parameters, venue: &Venue) -> VenueDecision {
+    let (eligible, amount) = match *venue {
+        // C9, I1: "100 m² and above" includes 100 m².
+        Venue::Grassroots { indoor_area, .. } => {
+            let eligible = indoor_area >= params.grassroots_min_area;
+            (eligible, params.grassroots_amount.filter(|_| eligible))
+        }
+        // C10, I5: provincial or higher; no area condition.
+        Venue::IndustrialPark { level, .. } => {
+            let eligible = level.at_least(params.park_min_level);
+            (eligible, Some(params.park_amount).filter(|_| eligible))
+        }
+    };
+    VenueDecision {
+        venue: *venue,
+        eligible,
+        amount,
+        min_area: params.grassroots_min_area,
+        min_level: params.park_min_level,
+    }
+}
