@@ -395,7 +395,7 @@ impl Error {
             ),
             (Error::MissingField { field }, Lang::Zh) => format!("缺少必填字段 {field}"),
             (Error::MissingField { field }, Lang::En) => format!("missing required field {field}"),
-            (Error::UnknownField { field, allowed }, _) if allowed.is_empty() => lang.pick(
+            (Error::UnknownField { field, allowed: [] }, _) => lang.pick(
                 format!("未知字段 {field}；此处不接受任何字段"),
                 format!("unknown field {field}; no fields are allowed here"),
             ),

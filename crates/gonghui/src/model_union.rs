@@ -158,3 +158,50 @@ pub fn decide(params: &Parameters, facts: &ModelUnionFacts) -> ModelUnionDecisio
         tier_amount,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::industry::{Chain, Cluster};
+    use crate::policy::Policy;
+
+    fn decide_for(industries: KeyIndustries, tier: Tier, awarded: u64) -> ModelUnionDecision {
+        let facts = ModelUnionFacts {
+            industries,
+            tier,
+            awarded_this_year: awarded,
+        };
+        decide(Policy::published().parameters(), &facts)
+    }
+
+    #[test]
+    fn c13_amounts_by_tier() {
+        let steel = KeyIndustries::new([Chain::Steel], []);
+        assert_eq!(
+            decide_for(steel, Tier::SixHaves, 0).amount(),
+            Fen::from_yuan(30_000)
+        );
+        assert_eq!(
+            decide_for(steel, Tier::SixNorms, 0).amount(),
+            Fen::from_yuan(50_000)
+        );
+    }
+
+    #[test]
+    fn c13_i6_cap_of_100_a_year() {
+        let copper = KeyIndustries::new([], [Cluster::CopperNewMaterials]);
+        assert!(decide_for(copper, Tier::SixHaves, 99).eligible());
+        let full = decide_for(copper, Tier::SixHaves, 100);
+        assert!(!full.eligible());
+        assert_eq!(full.amount(), None);
+        assert_eq!(full.open(), vec![OpenTopic::AwardRanking]);
+    }
+
+    #[test]
+    fn c13_i3_only_chain_and_cluster_enterprises() {
+        let d = decide_for(KeyIndustries::NONE, Tier::SixNorms, 0);
+        assert!(!d.eligible());
+        assert!(!d.explain(Lang::En)[1].holds);
+        assert_eq!(d.explain(Lang::En)[1].clause, Clause::C13);
+    }
+}

@@ -186,3 +186,103 @@ pub fn decide(params: &Parameters, facts: &MutualAidFacts) -> MutualAidDecision 
         gap,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::industry::{Chain, Cluster};
+    use crate::policy::Policy;
+
+    fn y(n: u16) -> Year {
+        Year::new(n).unwrap()
+    }
+
+    fn decide_for(
+        industries: KeyIndustries,
+        years: &[u16],
+        year: u16,
+        premium: u64,
+    ) -> MutualAidDecision {
+        let facts = MutualAidFacts {
+            industries,
+            enrolled_years: YearSet::new(years.iter().map(|n| y(*n))),
+            year: y(year),
+            premium: Fen::new(premium).unwrap(),
+        };
+        decide(Policy::published().parameters(), &facts)
+    }
+
+    fn steel() -> KeyIndustries {
+        KeyIndustries::new([Chain::Steel], [])
+    }
+
+    #[test]
+    fn c18_rate_of_each_year() {
+        for (year, percent) in [(2023, 50), (2024, 50), (2025, 40), (2026, 30)] {
+            let d = decide_for(steel(), &[year], year, 1_000_000);
+            assert!(d.eligible(), "{year}");
+            assert_eq!(d.rate(), Rate::from_percent(percent).unwrap(), "{year}");
+            assert_eq!(d.amount().get(), 10_000 * u64::from(percent), "{year}");
+        }
+        for year in [2022, 2027] {
+            let d = decide_for(steel(), &[year], year, 1_000_000);
+            assert!(!d.eligible(), "{year}");
+            assert_eq!(d.rate(), Rate::ZERO);
+            assert_eq!(d.amount(), Fen::ZERO);
+        }
+    }
+
+    #[test]
+    fn i2_half_up_once() {
+        assert_eq!(
+            decide_for(steel(), &[2024], 2024, 12_345).amount().get(),
+            6_173
+        ); // 6172.5
+        assert_eq!(
+            decide_for(steel(), &[2025], 2025, 12_346).amount().get(),
+            4_938
+        ); // 4938.4
+        assert_eq!(decide_for(steel(), &[2026], 2026, 5).amount().get(), 2); // 1.5
+        assert_eq!(
+            decide_for(steel(), &[2026], 2026, 12_345).amount().get(),
+            3_704
+        ); // 3703.5
+    }
+
+    #[test]
+    fn c17_i7_new_participants_only() {
+        assert!(!decide_for(steel(), &[2022, 2023], 2023, 100).eligible());
+        assert!(decide_for(steel(), &[2024, 2025], 2025, 100).eligible());
+        let lithium = KeyIndustries::new([], [Cluster::LithiumPvNewEnergy]);
+        assert!(decide_for(lithium, &[2023], 2023, 100).eligible());
+        assert!(!decide_for(KeyIndustries::NONE, &[2023], 2023, 100).eligible());
+    }
+
+    #[test]
+    fn c19_i7_no_break_through_the_year() {
+        assert!(decide_for(steel(), &[2023, 2024, 2025], 2025, 100).eligible());
+        assert!(!decide_for(steel(), &[2023, 2025], 2025, 100).eligible()); // break in 2024
+        assert!(!decide_for(steel(), &[2023, 2024], 2025, 100).eligible()); // not in 2025
+        assert!(!decide_for(steel(), &[2026], 2025, 100).eligible()); // only later
+        assert!(!decide_for(steel(), &[], 2025, 100).eligible());
+        // Years after the one asked about do not matter.
+        assert!(decide_for(steel(), &[2023, 2024, 2026], 2024, 100).eligible());
+    }
+
+    #[test]
+    fn explanations_say_why_not() {
+        let d = decide_for(steel(), &[2023, 2025], 2025, 100);
+        let steps = d.explain(Lang::En);
+        let broken = steps
+            .iter()
+            .find(|s| s.rule == "mutual_aid.continuous")
+            .unwrap();
+        assert!(!broken.holds);
+        assert_eq!(broken.clause, Clause::C19);
+        assert!(
+            broken.text.contains("Not enrolled in 2024"),
+            "{}",
+            broken.text
+        );
+    }
+}

@@ -308,3 +308,62 @@ pub fn decide(params: &Parameters, facts: &ProgressFacts) -> ProgressDecision {
         }),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::policy::Policy;
+
+    fn progress(figures: &[(TargetId, u64)]) -> ProgressDecision {
+        let facts = ProgressFacts {
+            year: Year::new(2023).unwrap(),
+            achieved: figures.iter().copied().collect(),
+        };
+        decide(Policy::published().parameters(), &facts)
+    }
+
+    #[test]
+    fn i9_goals() {
+        let d = progress(&[]);
+        let goal = |t: TargetId| d.targets()[t as usize].goal;
+        assert_eq!(goal(TargetId::SkillCompetitions), 100);
+        assert_eq!(goal(TargetId::ParkVenues), 30);
+        assert_eq!(goal(TargetId::RecuperationWorkers), 10_000);
+        assert_eq!(goal(TargetId::ModelWorkers), 200);
+        assert_eq!(goal(TargetId::CertificatesAndPioneers), 120);
+        assert_eq!(TargetId::LabourMedals.period(), Period::ThreeYears);
+        assert_eq!(TargetId::SinglesMixers.period(), Period::Year);
+        assert!(!d.all_met());
+    }
+
+    #[test]
+    fn i1_a_goal_reached_exactly_is_met() {
+        let all: Vec<_> = TargetId::ALL
+            .iter()
+            .map(|t| (*t, t.goal(Policy::published().parameters())))
+            .collect();
+        assert!(progress(&all).all_met());
+        let mut short = all.clone();
+        short[2].1 -= 1;
+        let d = progress(&short);
+        assert!(!d.all_met());
+        assert_eq!(d.targets()[2].met(), Some(false));
+    }
+
+    #[test]
+    fn article_figures_of_2023() {
+        let d = progress(&[
+            (TargetId::SkillCompetitions, 143),
+            (TargetId::RecuperationWorkers, 11_500),
+        ]);
+        let r = d.targets()[TargetId::SkillCompetitions as usize];
+        assert_eq!(
+            (r.met(), r.percent().as_deref()),
+            (Some(true), Some("143.0"))
+        );
+        let r = d.targets()[TargetId::RecuperationWorkers as usize];
+        assert_eq!(r.percent().as_deref(), Some("115.0"));
+        let r = d.targets()[TargetId::ModelWorkers as usize];
+        assert_eq!((r.met(), r.percent()), (None, None));
+    }
+}

@@ -120,3 +120,55 @@ impl ShareDecision {
         )]
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::policy::Policy;
+    use crate::{Share, nomination, studio};
+
+    fn nominations(part: u64, whole: u64) -> super::ShareDecision {
+        nomination::decide(
+            Policy::published().parameters(),
+            &Share::of(part, whole).unwrap(),
+        )
+    }
+
+    fn studios(part: u64, whole: u64) -> super::ShareDecision {
+        studio::decide(
+            Policy::published().parameters(),
+            &Share::of(part, whole).unwrap(),
+        )
+    }
+
+    #[test]
+    fn c5_i8_at_least_30_percent_rounded_up() {
+        assert_eq!(nominations(36, 120).required(), 36);
+        assert!(nominations(36, 120).compliant());
+        assert!(!nominations(35, 120).compliant());
+        assert_eq!(nominations(3, 7).required(), 3); // 2.1 → 3
+        assert!(!nominations(2, 7).compliant());
+        assert_eq!(
+            nominations(100, 120).share_percent().as_deref(),
+            Some("83.3")
+        );
+    }
+
+    #[test]
+    fn c6_i8_at_least_half_the_slots_rounded_up() {
+        assert_eq!(studios(5, 10).required(), 5);
+        assert!(studios(5, 10).compliant());
+        assert_eq!(studios(2, 5).required(), 3); // 2.5 → 3
+        assert!(!studios(2, 5).compliant());
+        assert_eq!(studios(1, 3).share_percent().as_deref(), Some("33.3"));
+    }
+
+    #[test]
+    fn i8_nothing_required_of_nothing() {
+        for d in [nominations(0, 0), studios(0, 0)] {
+            assert_eq!(d.required(), 0);
+            assert!(d.compliant());
+            assert_eq!(d.share_percent(), None);
+        }
+        assert_eq!(Share::of(2, 1), None);
+    }
+}

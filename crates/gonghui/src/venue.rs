@@ -331,3 +331,95 @@ pub fn decide(params: &Parameters, venue: &Venue) -> VenueDecision {
         min_level: params.park_min_level,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::policy::{Override, OverrideValue, ParamId, ParamValue, Policy};
+
+    fn grassroots(hundredths: u64) -> VenueDecision {
+        let venue = Venue::Grassroots {
+            kind: GrassrootsKind::Township,
+            indoor_area: Area::from_hundredths(hundredths).unwrap(),
+        };
+        decide(Policy::published().parameters(), &venue)
+    }
+
+    fn park(level: ParkLevel) -> VenueDecision {
+        let venue = Venue::IndustrialPark {
+            level,
+            indoor_area: Some(Area::from_m2(1).unwrap()),
+        };
+        decide(Policy::published().parameters(), &venue)
+    }
+
+    #[test]
+    fn c9_i1_100_m2_and_above_includes_100() {
+        assert!(!grassroots(9_999).eligible());
+        assert!(grassroots(10_000).eligible());
+        assert!(grassroots(10_001).eligible());
+        assert!(!grassroots(0).eligible());
+    }
+
+    #[test]
+    fn i4_no_amount_for_grassroots_venues() {
+        let d = grassroots(15_000);
+        assert_eq!(d.amount(), None);
+        assert!(d.open().contains(&OpenTopic::GrassrootsVenueAmount));
+        assert!(!d.explain(Lang::En)[2].holds);
+        assert!(
+            !grassroots(5_000)
+                .open()
+                .contains(&OpenTopic::GrassrootsVenueAmount)
+        );
+    }
+
+    #[test]
+    fn c10_i5_provincial_or_higher_parks_get_500000_yuan() {
+        let amount = Fen::from_yuan(500_000);
+        assert_eq!(park(ParkLevel::National).amount(), amount);
+        assert_eq!(park(ParkLevel::Provincial).amount(), amount);
+        assert!(!park(ParkLevel::Municipal).eligible());
+        assert_eq!(park(ParkLevel::County).amount(), None);
+    }
+
+    #[test]
+    fn the_pre_revision_standard_by_override() {
+        let published = Policy::published().parameters();
+        let old = published
+            .with(&[
+                Override {
+                    parameter: ParamId::GrassrootsMinArea,
+                    value: OverrideValue::Value(ParamValue::Area(Area::from_m2(200).unwrap())),
+                },
+                Override {
+                    parameter: ParamId::ParkAmount,
+                    value: OverrideValue::Value(ParamValue::Fen(Fen::from_yuan(150_000))),
+                },
+            ])
+            .unwrap();
+        let township = Venue::Grassroots {
+            kind: GrassrootsKind::Village,
+            indoor_area: Area::from_m2(150).unwrap(),
+        };
+        assert!(decide(published, &township).eligible());
+        assert!(!decide(&old, &township).eligible());
+        let national = Venue::IndustrialPark {
+            level: ParkLevel::National,
+            indoor_area: None,
+        };
+        assert_eq!(decide(&old, &national).amount(), Fen::from_yuan(150_000));
+        assert_ne!(old.digest(), published.digest());
+    }
+
+    #[test]
+    fn explanations_give_the_values_compared() {
+        let text = &grassroots(9_500).explain(Lang::En)[1].text;
+        assert_eq!(
+            text,
+            "Indoor area 95.00 m² is below the 100 m² threshold of C9"
+        );
+        let text = &grassroots(9_500).explain(Lang::Zh)[1].text;
+        assert!(text.contains("95.00平方米") && text.contains("100平方米"));
+    }
+}

@@ -39,7 +39,10 @@ fn corpus_gives_the_same_bytes() {
     let mut failures = Vec::new();
     for (stem, requests_path, answers_path) in pairs() {
         let requests = fs::read(&requests_path).expect("requests readable");
-        assert!(requests.ends_with(b"\n"), "{stem}: requests must end with a newline");
+        assert!(
+            requests.ends_with(b"\n"),
+            "{stem}: requests must end with a newline"
+        );
         let batch = gonghui::evaluate_lines(&requests);
         if bless {
             fs::write(&answers_path, &batch).expect("answers writable");
@@ -62,11 +65,21 @@ fn corpus_gives_the_same_bytes() {
             }
         }
         if batch != expected {
-            failures.push(format!("{stem}: the batch answer differs from the answers file"));
+            failures.push(format!(
+                "{stem}: the batch answer differs from the answers file"
+            ));
         }
     }
-    assert!(failures.is_empty(), "{} of {cases} cases differ:\n{}", failures.len(), failures.join("\n"));
-    assert!(cases >= 80, "the corpus has {cases} cases; it must keep at least 80");
+    assert!(
+        failures.is_empty(),
+        "{} of {cases} cases differ:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+    assert!(
+        cases >= 80,
+        "the corpus has {cases} cases; it must keep at least 80"
+    );
 }
 
 /// Each answer line is one JSON object: a decision with the fields the
@@ -98,7 +111,11 @@ fn corpus_answers_have_the_contract_shape() {
                 }
                 for step in object["explanation"].as_array().expect("steps") {
                     let clause = step["clause"].as_str().unwrap_or_default();
-                    assert!(gonghui::Clause::from_id(clause).is_some(), "{stem}:{}", n + 1);
+                    assert!(
+                        gonghui::Clause::from_id(clause).is_some(),
+                        "{stem}:{}",
+                        n + 1
+                    );
                 }
             }
         }
