@@ -7,8 +7,10 @@
 #      inputs, 8 threads; any failure, memory error or leak fails;
 #   4. builds the Java binding (Java 8 bytecode) and runs its JUnit 5 suite under LC_ALL=C;
 #   5. builds and runs examples/c and examples/java (the latter from the jar alone).
-# Incremental: target/ is reused, and C and Java are recompiled only when their sources
-# change. Quiet: one line per step; the full log of a failing step is printed.
+# Incremental: target/ is reused; C and Java are recompiled only when their sources change,
+# and a suite whose inputs (library, test programs, corpus) are byte for byte those of its
+# last pass is not rerun (GONGHUI_RERUN=1 reruns everything). Quiet: one line per step; the
+# full log of a failing step is printed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=lib/ensure.sh
@@ -32,6 +34,23 @@ run() {
         echo "error: failed: $* (log: $log)" >&2
         exit 1
     fi
+}
+
+# inputs_hash PATH...: one hash over the contents of the files (and files under directories).
+inputs_hash() {
+    find -L "$@" -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum | sha256sum | cut -d' ' -f1
+}
+
+# passed_before NAME HASH: true when suite NAME last passed with inputs HASH (its summary
+# is then printed again); record_pass NAME HASH SUMMARY records a pass.
+passed_before() {
+    [ "${GONGHUI_RERUN:-0}" != 1 ] && [ -f "$out/$1.passed" ] &&
+        [ "$(head -n 1 "$out/$1.passed")" = "$2" ] &&
+        tail -n +2 "$out/$1.passed" | sed '1s/$/ [inputs unchanged since this pass: not rerun]/'
+}
+record_pass() {
+    printf '%s\n%s\n' "$2" "$3" > "$out/$1.passed"
+    echo "$3"
 }
 
 # stale OUTPUT INPUT...: true when OUTPUT is missing or older than one of the INPUTs.
@@ -67,29 +86,30 @@ c_test=$out/test_gonghui
 if stale "$c_test" bindings/c/tests/test_gonghui.c "$header"; then
     run c-build.log gcc "${c_flags[@]}" bindings/c/tests/test_gonghui.c -o "$c_test" "${c_link[@]}"
 fi
-valgrind_log=$out/valgrind.log
-set +e
-valgrind --quiet --leak-check=full --show-leak-kinds=all --errors-for-leak-kinds=all \
-    --error-exitcode=99 --log-file="$valgrind_log" "$c_test" "$corpus" > "$out/c-test.log" 2>&1
-status=$?
-set -e
-if [ "$status" -ne 0 ]; then
-    cat "$out/c-test.log" >&2
-    if [ "$status" -eq 99 ] || [ -s "$valgrind_log" ]; then
-        cat "$valgrind_log" >&2
-        echo "error: valgrind found memory errors or leaks in the C suite (log: $valgrind_log)" >&2
-    else
-        echo "error: the C suite failed (exit $status; log: $out/c-test.log)" >&2
+c_hash=$(inputs_hash "$c_test" "$lib_dir/libgonghui_ffi.so" "$corpus" bindings/c/tests/valgrind.supp \
+    scripts/test-c-java.sh)
+if ! passed_before c-suite "$c_hash"; then
+    rm -f "$out/c-suite.passed"
+    valgrind_log=$out/valgrind.log
+    set +e
+    valgrind --quiet --leak-check=full --show-leak-kinds=all --errors-for-leak-kinds=all \
+        --num-callers=64 --suppressions=bindings/c/tests/valgrind.supp --error-exitcode=99 \
+        --log-file="$valgrind_log" "$c_test" "$corpus" > "$out/c-test.log" 2>&1
+    status=$?
+    set -e
+    if [ "$status" -ne 0 ] || [ -s "$valgrind_log" ]; then
+        cat "$out/c-test.log" >&2
+        if [ "$status" -eq 99 ] || [ -s "$valgrind_log" ]; then
+            cat "$valgrind_log" >&2
+            echo "error: valgrind found memory errors or leaks in the C suite (log: $valgrind_log)" >&2
+        else
+            echo "error: the C suite failed (exit $status; log: $out/c-test.log)" >&2
+        fi
+        exit 1
     fi
-    exit 1
+    record_pass c-suite "$c_hash" "$(cat "$out/c-test.log")
+valgrind: 0 errors, 0 leaks (memcheck --leak-check=full --errors-for-leak-kinds=all)"
 fi
-if [ -s "$valgrind_log" ]; then
-    cat "$valgrind_log" >&2
-    echo "error: valgrind reported problems (log: $valgrind_log)" >&2
-    exit 1
-fi
-echo "$(cat "$out/c-test.log")"
-echo "valgrind: 0 errors, 0 leaks (memcheck, --leak-check=full --errors-for-leak-kinds=all)"
 
 # 4. The Java binding and its JUnit suite.
 jar_file=$(OUT=target/java bindings/java/build.sh --native "$lib_dir/libgonghui_ffi.so")
@@ -104,14 +124,19 @@ if [ ! -f "$test_stamp" ] || [ target/java/classes.stamp -nt "$test_stamp" ] ||
         $(find bindings/java/src/test -name '*.java')
     touch "$test_stamp"
 fi
-# LC_ALL=C: the JVM's default charset is then ASCII, so any reliance on it would show.
-run java-test.log env LC_ALL=C java -Djna.library.path="$lib_dir" -Dgonghui.corpus="$corpus" \
-    -Dgonghui.test.asciiLocale=true -jar "$junit_jar" --disable-banner --details=none \
-    --disable-ansi-colors --fail-if-no-tests \
-    --class-path "target/java/classes:$test_classes:$jna_jar" --scan-class-path
-java_tests=$(sed -n 's/.*\[ *\([0-9]*\) tests successful *\].*/\1/p' "$out/java-test.log")
-echo "Java: $java_tests JUnit tests passed under LC_ALL=C;" \
-    "$(grep -h '^Java corpus:' "$out/java-test.log" | head -n 1 | sed 's/^Java corpus: //')"
+java_hash=$(inputs_hash target/java/classes "$test_classes" "$lib_dir/libgonghui_ffi.so" "$corpus" \
+    "$jna_jar" "$junit_jar" scripts/test-c-java.sh)
+if ! passed_before java-suite "$java_hash"; then
+    rm -f "$out/java-suite.passed"
+    # LC_ALL=C: the JVM's default charset is then ASCII, so any reliance on it would show.
+    run java-test.log env LC_ALL=C java -Djna.library.path="$lib_dir" -Dgonghui.corpus="$corpus" \
+        -Dgonghui.test.asciiLocale=true -jar "$junit_jar" --disable-banner --details=summary \
+        --disable-ansi-colors --fail-if-no-tests \
+        --class-path "target/java/classes:$test_classes:$jna_jar" --scan-class-path
+    java_tests=$(sed -n 's/.*\[ *\([0-9]*\) tests successful *\].*/\1/p' "$out/java-test.log")
+    record_pass java-suite "$java_hash" "Java: $java_tests JUnit tests passed under LC_ALL=C; \
+$(grep -h '^Java corpus:' "$out/java-test.log" | head -n 1 | sed 's/^Java corpus: /corpus: /') byte-identical"
+fi
 
 # 5. The examples, as a reader would build them.
 c_example=$out/example_c

@@ -515,7 +515,13 @@ static int expect_answer(char *answer, const char *expected, size_t expected_len
         while (at < len && at < expected_len && answer[at] == expected[at]) {
             at++;
         }
-        fail("%s %s line %zu: answer differs from the corpus at byte %zu", what, name, line, at);
+        if (line == 0) {
+            fail("%s %s (the whole file): answers differ from the corpus at byte %zu", what, name,
+                 at);
+        } else {
+            fail("%s %s line %zu: answer differs from the corpus at byte %zu", what, name, line,
+                 at);
+        }
         print_excerpt("expected", expected, expected_len);
         print_excerpt("got     ", answer, len);
     }
@@ -632,7 +638,7 @@ static void build_hostile(void) {
     add_repeated("deep nesting [[[[", "", "[", 1000000, "");
     add_repeated("deep nesting in facts", "{\"question\":\"catalog\",\"facts\":", "{\"a\":", 100000,
                  "");
-    add_repeated("many keys", "{", "\"k\":1,", 200000, "\"question\":\"catalog\"}");
+    add_repeated("many keys", "{", "\"k\":1,", 20000, "\"question\":\"catalog\"}");
     hostile[hostile_count - 1].may_decide = 1;
 }
 
@@ -773,15 +779,15 @@ static void test_hostile_batches(void) {
     gonghui_string_free(lf);
     gonghui_string_free(crlf);
 
-    /* A large batch: 20,000 broken lines, one answer each. */
+    /* A large batch: 5,000 broken lines, one answer each. */
     {
         const char unit[] = "{\"question\":\"?\"}\n";
-        size_t n = 20000, i, unit_len = sizeof(unit) - 1;
+        size_t n = 5000, i, unit_len = sizeof(unit) - 1;
         char *big = xmalloc(n * unit_len);
         for (i = 0; i < n; i++) {
             memcpy(big + i * unit_len, unit, unit_len);
         }
-        expect_error_lines("20,000 lines", big, n * unit_len, n);
+        expect_error_lines("5,000 lines", big, n * unit_len, n);
         free(big);
     }
 
@@ -795,21 +801,20 @@ static void test_hostile_batches(void) {
 
 typedef struct {
     const corpus_t *corpus;
+    char **corpus_answers; /* the single-threaded answers, in corpus order */
     char **hostile_answers;
     size_t mismatches;
 } thread_job_t;
 
 static void *thread_main(void *arg) {
     thread_job_t *job = arg;
-    size_t i, j;
+    size_t i, j, k = 0;
     for (i = 0; i < job->corpus->count; i++) {
         const corpus_pair_t *pair = &job->corpus->pairs[i];
         for (j = 0; j < pair->count; j++) {
             const line_t *req = &pair->request_lines[j];
-            const line_t *ans = &pair->answer_lines[j];
             char *answer = gonghui_evaluate_bytes(req->start, req->len);
-            if (answer == NULL || strlen(answer) != ans->len ||
-                memcmp(answer, ans->start, ans->len) != 0) {
+            if (answer == NULL || strcmp(answer, job->corpus_answers[k++]) != 0) {
                 job->mismatches++;
             }
             gonghui_string_free(answer);
@@ -831,9 +836,20 @@ static void *thread_main(void *arg) {
 static void test_threads(const corpus_t *corpus, char **hostile_answers) {
     pthread_t threads[THREADS];
     thread_job_t jobs[THREADS];
+    char **corpus_answers = xmalloc(corpus->cases * sizeof *corpus_answers);
+    size_t k = 0, p, j;
     int i;
+    for (p = 0; p < corpus->count; p++) {
+        for (j = 0; j < corpus->pairs[p].count; j++) {
+            const line_t *req = &corpus->pairs[p].request_lines[j];
+            char *answer = gonghui_evaluate_bytes(req->start, req->len);
+            corpus_answers[k++] = c_string(answer, strlen(answer));
+            gonghui_string_free(answer);
+        }
+    }
     for (i = 0; i < THREADS; i++) {
         jobs[i].corpus = corpus;
+        jobs[i].corpus_answers = corpus_answers;
         jobs[i].hostile_answers = hostile_answers;
         jobs[i].mismatches = 0;
         if (pthread_create(&threads[i], NULL, thread_main, &jobs[i]) != 0) {
@@ -850,6 +866,10 @@ static void test_threads(const corpus_t *corpus, char **hostile_answers) {
                  jobs[i].mismatches);
         }
     }
+    for (k = 0; k < corpus->cases; k++) {
+        free(corpus_answers[k]);
+    }
+    free(corpus_answers);
 }
 
 int main(int argc, char **argv) {
@@ -868,8 +888,8 @@ int main(int argc, char **argv) {
     test_hostile_batches();
     test_threads(&corpus, hostile_answers);
 
-    printf("C: %zu corpus cases from %zu pairs (each through gonghui_evaluate, "
-           "gonghui_evaluate_bytes and as a batch), %zu hostile inputs, %d threads: %s\n",
+    printf("C: %zu corpus cases from %zu pairs (alone through both entry points, and as "
+           "batches), %zu hostile inputs, %d threads: %s\n",
            corpus.cases, corpus.count, hostile_count, THREADS,
            failures ? "FAILED" : "all passed");
     for (i = 0; i < hostile_count; i++) {
