@@ -1,8 +1,14 @@
 //! Decisions: the typed answer to each question, before it becomes JSON.
 
+use crate::error::Error;
 use crate::explain::Step;
 use crate::model_union::{self, ModelUnionDecision};
+use crate::money::Fen;
 use crate::mutual_aid::{self, MutualAidDecision};
+use crate::planning::allocation::{self, AllocationDecision};
+use crate::planning::budget::{self, BudgetDecision};
+use crate::planning::comparison::{self, ComparisonDecision};
+use crate::planning::schedule::{self, ScheduleDecision};
 use crate::policy::{OpenTopic, Parameters};
 use crate::progress::{self, ProgressDecision};
 use crate::request::{Question, QuestionKind};
@@ -12,10 +18,6 @@ use crate::{Clause, Lang, nomination, studio};
 
 /// The answer to a question.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[expect(
-    clippy::large_enum_variant,
-    reason = "a decision lives on the stack for one answer; boxing the progress variant would allocate on every call"
-)]
 pub enum Decision {
     /// `venue_subsidy`.
     VenueSubsidy(VenueDecision),
@@ -31,6 +33,14 @@ pub enum Decision {
     ActionProgress(ProgressDecision),
     /// `catalog`: the answer is the policy itself.
     Catalog,
+    /// `allocate_awards`.
+    AllocateAwards(AllocationDecision),
+    /// `compare_policies`.
+    ComparePolicies(ComparisonDecision),
+    /// `yearly_budget`.
+    YearlyBudget(BudgetDecision),
+    /// `mutual_aid_schedule`.
+    MutualAidSchedule(ScheduleDecision),
 }
 
 /// The outcome of a decision, as the contract names it.
@@ -50,6 +60,18 @@ pub enum Outcome {
     NotAllMet,
     /// The catalog was listed.
     Listed,
+    /// Every application was awarded.
+    AllAwarded,
+    /// Some application was not.
+    NotAllAwarded,
+    /// Some case's answer changed under the alternative.
+    Changed,
+    /// No case's answer changed.
+    Unchanged,
+    /// Every capped line of the budget is within its cap.
+    WithinPlan,
+    /// Some capped line is over its cap.
+    BeyondPlan,
 }
 
 impl Outcome {
@@ -63,7 +85,22 @@ impl Outcome {
             Outcome::AllMet => "all_met",
             Outcome::NotAllMet => "not_all_met",
             Outcome::Listed => "listed",
+            Outcome::AllAwarded => "all_awarded",
+            Outcome::NotAllAwarded => "not_all_awarded",
+            Outcome::Changed => "changed",
+            Outcome::Unchanged => "unchanged",
+            Outcome::WithinPlan => "within_plan",
+            Outcome::BeyondPlan => "beyond_plan",
         }
+    }
+
+    /// Whether the outcome is the one an applicant hopes for: eligible,
+    /// compliant, every target met.
+    pub const fn is_favourable(self) -> bool {
+        matches!(
+            self,
+            Outcome::Eligible | Outcome::Compliant | Outcome::AllMet
+        )
     }
 
     fn of(holds: bool, yes: Outcome, no: Outcome) -> Outcome {
@@ -82,6 +119,21 @@ impl Decision {
             Decision::StudioQuota(_) => QuestionKind::StudioQuota,
             Decision::ActionProgress(_) => QuestionKind::ActionProgress,
             Decision::Catalog => QuestionKind::Catalog,
+            Decision::AllocateAwards(_) => QuestionKind::AllocateAwards,
+            Decision::ComparePolicies(_) => QuestionKind::ComparePolicies,
+            Decision::YearlyBudget(_) => QuestionKind::YearlyBudget,
+            Decision::MutualAidSchedule(_) => QuestionKind::MutualAidSchedule,
+        }
+    }
+
+    /// The amount decided, for the questions that pay one: the venue, union
+    /// and mutual-aid subsidies.
+    pub fn amount(&self) -> Option<Fen> {
+        match self {
+            Decision::VenueSubsidy(d) => d.amount(),
+            Decision::ModelUnionAward(d) => d.amount(),
+            Decision::MutualAidSubsidy(d) => Some(d.amount()),
+            _ => None,
         }
     }
 
@@ -97,6 +149,10 @@ impl Decision {
             }
             Decision::ActionProgress(d) => Outcome::of(d.all_met(), AllMet, NotAllMet),
             Decision::Catalog => Listed,
+            Decision::AllocateAwards(d) => Outcome::of(d.all_awarded(), AllAwarded, NotAllAwarded),
+            Decision::ComparePolicies(d) => Outcome::of(d.changed() > 0, Changed, Unchanged),
+            Decision::YearlyBudget(d) => Outcome::of(d.within_plan(), WithinPlan, BeyondPlan),
+            Decision::MutualAidSchedule(d) => Outcome::of(d.eligible(), Eligible, Ineligible),
         }
     }
 
@@ -109,6 +165,10 @@ impl Decision {
             Decision::NominationShare(_) | Decision::StudioQuota(_) => Vec::new(),
             Decision::ActionProgress(d) => d.open(),
             Decision::Catalog => OpenTopic::ALL.to_vec(),
+            Decision::AllocateAwards(d) => d.open(),
+            Decision::ComparePolicies(_) => Vec::new(),
+            Decision::YearlyBudget(d) => d.open(),
+            Decision::MutualAidSchedule(d) => d.open(),
         }
     }
 
@@ -131,14 +191,22 @@ impl Decision {
                 )
                 .to_owned(),
             )],
+            Decision::AllocateAwards(d) => d.explain(lang),
+            Decision::ComparePolicies(d) => d.explain(lang),
+            Decision::YearlyBudget(d) => d.explain(lang),
+            Decision::MutualAidSchedule(d) => d.explain(lang),
         }
     }
 }
 
 impl Parameters {
     /// Decides `question` under these parameters.
-    pub fn decide(&self, question: &Question) -> Decision {
-        match question {
+    ///
+    /// The questions about one case cannot fail; those about a population
+    /// fail when a comparison's alternative cannot apply or a total would
+    /// exceed what the contract carries (2^53 − 1 fen).
+    pub fn decide(&self, question: &Question) -> Result<Decision, Error> {
+        Ok(match question {
             Question::VenueSubsidy(v) => Decision::VenueSubsidy(venue::decide(self, v)),
             Question::ModelUnionAward(f) => Decision::ModelUnionAward(model_union::decide(self, f)),
             Question::MutualAidSubsidy(f) => {
@@ -148,6 +216,12 @@ impl Parameters {
             Question::StudioQuota(f) => Decision::StudioQuota(studio::decide(self, f)),
             Question::ActionProgress(f) => Decision::ActionProgress(progress::decide(self, f)),
             Question::Catalog => Decision::Catalog,
-        }
+            Question::AllocateAwards(f) => Decision::AllocateAwards(allocation::decide(self, f)?),
+            Question::ComparePolicies(f) => Decision::ComparePolicies(comparison::decide(self, f)?),
+            Question::YearlyBudget(f) => Decision::YearlyBudget(budget::decide(self, f)?),
+            Question::MutualAidSchedule(f) => {
+                Decision::MutualAidSchedule(schedule::decide(self, f)?)
+            }
+        })
     }
 }

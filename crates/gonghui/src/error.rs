@@ -61,6 +61,8 @@ pub enum Error {
     /// `unknown_parameter`.
     #[error("{}", self.message(Lang::En))]
     UnknownParameter {
+        /// The path of the field naming it: `overrides.venue.park.amont_fen`.
+        field: String,
         /// The parameter named (shortened if long).
         parameter: String,
     },
@@ -239,6 +241,8 @@ pub enum Expected {
     Tier,
     /// A target id of `action_progress`.
     Target,
+    /// A question about one case (the questions a population may hold).
+    CaseQuestion,
 }
 
 impl Expected {
@@ -295,6 +299,13 @@ impl Expected {
             Expected::ParkLevel => one_of(lang, ParkLevel::ALL.iter().map(|l| l.code())),
             Expected::Tier => one_of(lang, Tier::ALL.iter().map(|t| t.code())),
             Expected::Target => one_of(lang, TargetId::ALL.iter().map(|t| t.code())),
+            Expected::CaseQuestion => one_of(
+                lang,
+                QuestionKind::ALL
+                    .iter()
+                    .filter(|q| q.is_case())
+                    .map(|q| q.code()),
+            ),
         }
     }
 }
@@ -373,7 +384,7 @@ impl Error {
             Error::MissingField { field }
             | Error::UnknownField { field, .. }
             | Error::InvalidValue { field, .. } => Some(field.clone()),
-            Error::UnknownParameter { parameter } => Some(format!("overrides.{parameter}")),
+            Error::UnknownParameter { field, .. } => Some(field.clone()),
         }
     }
 
@@ -412,7 +423,7 @@ impl Error {
             (Error::InvalidValue { field, problem }, Lang::En) => {
                 format!("invalid value for {field}: {}", problem.message(lang))
             }
-            (Error::UnknownParameter { parameter }, _) => lang.pick(
+            (Error::UnknownParameter { parameter, .. }, _) => lang.pick(
                 format!("未知的政策参数 {}；可用参数见 catalog", quote(parameter)),
                 format!(
                     "unknown policy parameter {}; the catalog lists the parameters",
@@ -474,6 +485,23 @@ impl Malformed {
             (Malformed::NotAnObject { found }, Lang::En) => {
                 format!("the request must be a JSON object, found {found}")
             }
+        }
+    }
+}
+
+impl Malformed {
+    /// The parser's complaint about text that is not JSON.
+    pub(crate) fn from_parser(e: &serde_json::Error) -> Malformed {
+        // The position is given apart, so drop it from the description.
+        let text = e.to_string();
+        let detail = match text.rfind(" at line ") {
+            Some(cut) => text[..cut].to_owned(),
+            None => text,
+        };
+        Malformed::NotJson {
+            line: e.line(),
+            column: e.column(),
+            detail,
         }
     }
 }

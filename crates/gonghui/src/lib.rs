@@ -129,6 +129,7 @@ mod money;
 pub mod mutual_aid;
 pub mod nomination;
 mod number;
+pub mod planning;
 pub mod policy;
 pub mod progress;
 mod request;
@@ -209,21 +210,7 @@ impl Policy {
     /// Answers one request, given as bytes, under this policy: a decision, or
     /// an error object (bytes that are not UTF-8 are a `malformed_request`).
     pub fn evaluate(&self, request: &[u8]) -> Answer {
-        if request.len() > limits::MAX_REQUEST_BYTES {
-            return Answer::too_large(request.len());
-        }
-        let parsed = std::str::from_utf8(request)
-            .map_err(|e| Rejection {
-                id: None,
-                lang: Lang::default(),
-                error: Error::MalformedRequest {
-                    reason: Malformed::NotUtf8 {
-                        valid_up_to: e.valid_up_to(),
-                    },
-                },
-            })
-            .and_then(Request::from_json);
-        match parsed {
+        match Request::from_bytes(request) {
             Ok(request) => self.answer(&request),
             Err(rejection) => Answer::rejection(&rejection),
         }
@@ -256,6 +243,16 @@ impl Policy {
                 }
             }
         };
+        let decision = match params.decide(&request.question) {
+            Ok(decision) => decision,
+            Err(error) => {
+                return Answer::rejection(&Rejection {
+                    id: request.id.clone(),
+                    lang: request.lang,
+                    error,
+                });
+            }
+        };
         Answer::decision(
             answer::DecisionAnswer {
                 id: request.id.as_deref(),
@@ -263,7 +260,25 @@ impl Policy {
                 policy: self,
                 params,
                 overrides: &request.overrides,
-                decision: &params.decide(&request.question),
+                decision: &decision,
+            }
+            .to_json(),
+        )
+    }
+
+    /// The answer to a decision made under the published parameters outside
+    /// [`answer`](Policy::answer): the command line streams a population
+    /// through the planning accumulators and writes their decision here, so
+    /// that it reads exactly as the contract's question would.
+    pub fn decision_answer(&self, decision: &Decision, lang: Lang) -> Answer {
+        Answer::decision(
+            answer::DecisionAnswer {
+                id: None,
+                lang,
+                policy: self,
+                params: self.parameters(),
+                overrides: &[],
+                decision,
             }
             .to_json(),
         )

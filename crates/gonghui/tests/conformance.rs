@@ -32,6 +32,26 @@ fn pairs() -> Vec<(String, PathBuf, PathBuf)> {
     pairs
 }
 
+/// Up to 160 characters of `text` from character `from`.
+fn excerpt(text: &str, from: usize) -> String {
+    text.chars().skip(from).take(160).collect()
+}
+
+/// Where two answers part, with a little of each from there.
+fn first_difference(expected: &str, got: &str) -> String {
+    let at = expected
+        .chars()
+        .zip(got.chars())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let from = at.saturating_sub(40);
+    format!(
+        "  from character {at}:\n  expected …{}\n  got      …{}",
+        excerpt(expected, from),
+        excerpt(got, from)
+    )
+}
+
 #[test]
 fn corpus_gives_the_same_bytes() {
     let bless = std::env::var_os("GONGHUI_BLESS").is_some();
@@ -58,9 +78,10 @@ fn corpus_gives_the_same_bytes() {
             let got = gonghui::evaluate_bytes(request);
             if got != *answer {
                 failures.push(format!(
-                    "{stem}:{}: {}\n  expected {answer}\n  got      {got}",
+                    "{stem}:{}: {}\n{}",
                     n + 1,
-                    String::from_utf8_lossy(request)
+                    excerpt(&String::from_utf8_lossy(request), 0),
+                    first_difference(answer, &got)
                 ));
             }
         }

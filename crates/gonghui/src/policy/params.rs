@@ -404,7 +404,7 @@ impl fmt::Display for ParamId {
 }
 
 /// One parameter replaced for one request ("what if").
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Override {
     /// The parameter replaced.
     pub parameter: ParamId,
@@ -413,7 +413,7 @@ pub struct Override {
 }
 
 /// What an override puts in place of a published value.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum OverrideValue {
     /// A whole new value; for the yearly mutual-aid rate, a single
     /// [`ParamValue::Rate`] applies to every year of the period.
@@ -421,6 +421,29 @@ pub enum OverrideValue {
     /// For the yearly mutual-aid rate: new rates for some years, within the
     /// period or extending it by a year at either end.
     Years(Vec<(Year, Rate)>),
+}
+
+impl Serialize for OverrideValue {
+    /// As the request wrote it: a value, or an object of year → percentage.
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            OverrideValue::Value(value) => value.serialize(serializer),
+            OverrideValue::Years(years) => {
+                let mut map = serializer.serialize_map(Some(years.len()))?;
+                for (year, rate) in years {
+                    map.serialize_entry(&year.get().to_string(), rate)?;
+                }
+                map.end()
+            }
+        }
+    }
+}
+
+impl fmt::Display for OverrideValue {
+    /// The value as compact JSON.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&serde_json::to_string(self).map_err(|_| fmt::Error)?)
+    }
 }
 
 impl Parameters {

@@ -8,6 +8,7 @@
 //! object, unknown fields are reported before missing ones: a misspelt field
 //! is named as the typo it is, not as the field it failed to be.
 
+pub(crate) mod planning;
 pub(crate) mod read;
 
 use serde_json::Value;
@@ -17,11 +18,15 @@ use crate::error::{Error, Expected, Malformed, Problem, Rejection, json_type};
 use crate::industry::{Chain, Cluster, KeyIndustries, code_enum};
 use crate::model_union::{ModelUnionFacts, Tier};
 use crate::mutual_aid::MutualAidFacts;
+use crate::planning::allocation::AllocationFacts;
+use crate::planning::budget::BudgetFacts;
+use crate::planning::comparison::ComparisonFacts;
+use crate::planning::schedule::ScheduleFacts;
 use crate::policy::{Override, OverrideValue, ParamId, ParamValue};
 use crate::progress::{Figures, ProgressFacts, TargetId};
 use crate::share::Share;
 use crate::venue::{GrassrootsKind, INDUSTRIAL_PARK, ParkLevel, Venue};
-use crate::{Lang, limits};
+use crate::{Clause, Lang, limits};
 use read::Fields;
 
 code_enum! {
@@ -41,11 +46,48 @@ code_enum! {
         ActionProgress = ("action_progress", "专项行动进展", "special action progress"),
         /// What does the policy contain? Codes, targets and parameters.
         Catalog = ("catalog", "目录", "catalog"),
+        /// Which applications get the year's capped union awards? (C13)
+        AllocateAwards = ("allocate_awards", "示范性企业工会名额分配", "allocation of model union awards"),
+        /// What does a change of standard do to a population?
+        ComparePolicies = ("compare_policies", "政策对比", "policy comparison"),
+        /// What money do the yearly targets imply, and what was committed? (C12, C13)
+        YearlyBudget = ("yearly_budget", "年度预算", "yearly budget"),
+        /// What will a joining enterprise receive each year? (C18, C19)
+        MutualAidSchedule = ("mutual_aid_schedule", "互助保障补贴年度计划", "mutual-aid subsidy schedule"),
+    }
+}
+
+impl QuestionKind {
+    /// The clause a question rests on first.
+    pub const fn clause(self) -> Clause {
+        match self {
+            QuestionKind::VenueSubsidy => Clause::C9,
+            QuestionKind::ModelUnionAward | QuestionKind::AllocateAwards => Clause::C13,
+            QuestionKind::MutualAidSubsidy | QuestionKind::MutualAidSchedule => Clause::C18,
+            QuestionKind::NominationShare => Clause::C5,
+            QuestionKind::StudioQuota => Clause::C6,
+            QuestionKind::ActionProgress | QuestionKind::ComparePolicies => Clause::C2,
+            QuestionKind::Catalog => Clause::C1,
+            QuestionKind::YearlyBudget => Clause::C12,
+        }
+    }
+
+    /// Whether the question is about one case (and so may be part of a
+    /// population), rather than the catalog or a population itself.
+    pub const fn is_case(self) -> bool {
+        !matches!(
+            self,
+            QuestionKind::Catalog
+                | QuestionKind::AllocateAwards
+                | QuestionKind::ComparePolicies
+                | QuestionKind::YearlyBudget
+                | QuestionKind::MutualAidSchedule
+        )
     }
 }
 
 /// A question with its facts.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Question {
     /// `venue_subsidy` (C9, C10).
     VenueSubsidy(Venue),
@@ -61,6 +103,14 @@ pub enum Question {
     ActionProgress(ProgressFacts),
     /// `catalog`.
     Catalog,
+    /// `allocate_awards` (C13).
+    AllocateAwards(AllocationFacts),
+    /// `compare_policies`.
+    ComparePolicies(ComparisonFacts),
+    /// `yearly_budget` (C12, C13).
+    YearlyBudget(BudgetFacts),
+    /// `mutual_aid_schedule` (C18, C19).
+    MutualAidSchedule(ScheduleFacts),
 }
 
 impl Question {
@@ -74,6 +124,10 @@ impl Question {
             Question::StudioQuota(_) => QuestionKind::StudioQuota,
             Question::ActionProgress(_) => QuestionKind::ActionProgress,
             Question::Catalog => QuestionKind::Catalog,
+            Question::AllocateAwards(_) => QuestionKind::AllocateAwards,
+            Question::ComparePolicies(_) => QuestionKind::ComparePolicies,
+            Question::YearlyBudget(_) => QuestionKind::YearlyBudget,
+            Question::MutualAidSchedule(_) => QuestionKind::MutualAidSchedule,
         }
     }
 }
@@ -124,14 +178,29 @@ impl Request {
         if text.trim_matches([' ', '\t', '\n', '\r']).is_empty() {
             return Err(refuse(Malformed::Empty));
         }
-        let value: Value = serde_json::from_str(text).map_err(|e| {
-            refuse(Malformed::NotJson {
-                line: e.line(),
-                column: e.column(),
-                detail: parser_detail(&e),
+        let value: Value =
+            serde_json::from_str(text).map_err(|e| refuse(Malformed::from_parser(&e)))?;
+        Request::from_value(&value)
+    }
+
+    /// Reads a request given as bytes: over
+    /// [`MAX_REQUEST_BYTES`](crate::limits::MAX_REQUEST_BYTES) or not UTF-8
+    /// is a `malformed_request`.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Request, Rejection> {
+        let refuse = |reason| Rejection {
+            id: None,
+            lang: Lang::default(),
+            error: Error::MalformedRequest { reason },
+        };
+        if bytes.len() > limits::MAX_REQUEST_BYTES {
+            return Err(refuse(Malformed::TooLarge { bytes: bytes.len() }));
+        }
+        let text = std::str::from_utf8(bytes).map_err(|e| {
+            refuse(Malformed::NotUtf8 {
+                valid_up_to: e.valid_up_to(),
             })
         })?;
-        Request::from_value(&value)
+        Request::from_json(text)
     }
 
     /// Reads a request from a parsed JSON value.
@@ -151,13 +220,7 @@ impl Request {
         let reject = |id: Option<String>, lang| move |error| Rejection { id, lang, error };
 
         let id = top
-            .read_optional("id", |v| match v {
-                Value::String(s) => Ok(s.clone()),
-                other => Err(Problem::Type {
-                    expected: Expected::Text,
-                    found: json_type(other),
-                }),
-            })
+            .read_optional("id", read::text)
             .map_err(reject(None, Lang::default()))?;
         let lang = top
             .read_optional("lang", |v| read::code(v, Expected::Lang, Lang::from_code))
@@ -170,15 +233,6 @@ impl Request {
             question,
             overrides,
         })
-    }
-}
-
-/// The serde_json error without its position (given separately).
-fn parser_detail(e: &serde_json::Error) -> String {
-    let text = e.to_string();
-    match text.rfind(" at line ") {
-        Some(cut) => text[..cut].to_owned(),
-        None => text,
     }
 }
 
@@ -199,7 +253,7 @@ fn read_body(top: &Fields<'_>) -> Result<(Question, Vec<Override>), Error> {
             .at("question"));
         }
     };
-    let facts = match (kind, top.object("facts", "facts")?) {
+    let facts = match (kind, top.object("facts")?) {
         (QuestionKind::Catalog, None) => None,
         (_, None) => {
             return Err(Error::MissingField {
@@ -208,7 +262,10 @@ fn read_body(top: &Fields<'_>) -> Result<(Question, Vec<Override>), Error> {
         }
         (_, Some(facts)) => Some(facts),
     };
-    let overrides = read_overrides(top)?;
+    let overrides = match top.object("overrides")? {
+        Some(overrides) => read_overrides(&overrides)?,
+        None => Vec::new(),
+    };
     let question = match (kind, facts) {
         (QuestionKind::Catalog, facts) => {
             if let Some(facts) = facts {
@@ -233,18 +290,28 @@ fn read_body(top: &Fields<'_>) -> Result<(Question, Vec<Override>), Error> {
             Question::StudioQuota(share(&f, "total_slots", "advanced_manufacturing_slots")?)
         }
         (QuestionKind::ActionProgress, Some(f)) => Question::ActionProgress(progress(&f)?),
+        (QuestionKind::AllocateAwards, Some(f)) => {
+            Question::AllocateAwards(planning::allocation(&f)?)
+        }
+        (QuestionKind::ComparePolicies, Some(f)) => {
+            Question::ComparePolicies(planning::comparison(&f)?)
+        }
+        (QuestionKind::YearlyBudget, Some(f)) => Question::YearlyBudget(planning::budget(&f)?),
+        (QuestionKind::MutualAidSchedule, Some(f)) => {
+            Question::MutualAidSchedule(planning::schedule(&f)?)
+        }
     };
     Ok((question, overrides))
 }
 
-fn read_overrides(top: &Fields<'_>) -> Result<Vec<Override>, Error> {
-    let Some(overrides) = top.object("overrides", "overrides")? else {
-        return Ok(Vec::new());
-    };
+/// Reads an object of parameter id → value: a request's `overrides`, or a
+/// comparison's `alternative`.
+fn read_overrides(overrides: &Fields<'_>) -> Result<Vec<Override>, Error> {
     overrides
         .entries()
         .map(|(name, value)| {
             let parameter = ParamId::from_id(name).ok_or_else(|| Error::UnknownParameter {
+                field: overrides.path(&crate::error::shorten(name)),
                 parameter: crate::error::shorten(name),
             })?;
             override_value(parameter, value)
@@ -280,7 +347,7 @@ fn override_value(parameter: ParamId, json: &Value) -> Result<OverrideValue, Pro
     }
 }
 
-fn industries(f: &Fields<'_>) -> Result<KeyIndustries, Error> {
+pub(crate) fn industries(f: &Fields<'_>) -> Result<KeyIndustries, Error> {
     let chains = f.read_list("chains", |v| {
         read::code(v, Expected::Chain, Chain::from_code)
     })?;
@@ -347,7 +414,7 @@ fn progress(f: &Fields<'_>) -> Result<ProgressFacts, Error> {
     f.only(PROGRESS_FIELDS)?;
     let year = f.read("year", read::year)?;
     let mut achieved = Figures::default();
-    if let Some(figures) = f.object("achieved", "facts.achieved")? {
+    if let Some(figures) = f.object("achieved")? {
         figures.only(TargetId::CODES)?;
         for (name, value) in figures.entries() {
             // `only` has checked every name is a target; a `null` figure is

@@ -4,6 +4,8 @@
 //! The policy file is read with the same readers, so a value means the same
 //! thing in the file, in an override and in the facts.
 
+use std::borrow::Cow;
+
 use serde_json::{Map, Value};
 
 use crate::calendar::Year;
@@ -90,6 +92,17 @@ pub(crate) fn rate(json: &Value) -> Result<Rate, Problem> {
         })
 }
 
+/// A string.
+pub(crate) fn text(json: &Value) -> Result<String, Problem> {
+    match json {
+        Value::String(s) => Ok(s.clone()),
+        other => Err(Problem::Type {
+            expected: Expected::Text,
+            found: json_type(other),
+        }),
+    }
+}
+
 /// A code of one of gonghui's lists (chains, park levels, …).
 pub(crate) fn code<T>(
     json: &Value,
@@ -112,12 +125,18 @@ pub(crate) fn code<T>(
 /// in errors (`facts`, `facts.achieved`).
 pub(crate) struct Fields<'a> {
     map: &'a Map<String, Value>,
-    path: &'static str,
+    path: Cow<'static, str>,
 }
 
 impl<'a> Fields<'a> {
-    pub(crate) fn new(map: &'a Map<String, Value>, path: &'static str) -> Fields<'a> {
-        Fields { map, path }
+    pub(crate) fn new(
+        map: &'a Map<String, Value>,
+        path: impl Into<Cow<'static, str>>,
+    ) -> Fields<'a> {
+        Fields {
+            map,
+            path: path.into(),
+        }
     }
 
     /// The path of field `name`: `facts.premium_fen`.
@@ -198,14 +217,10 @@ impl<'a> Fields<'a> {
     }
 
     /// Reads optional object field `name` as the fields of a nested object.
-    pub(crate) fn object(
-        &self,
-        name: &str,
-        path: &'static str,
-    ) -> Result<Option<Fields<'a>>, Error> {
+    pub(crate) fn object(&self, name: &str) -> Result<Option<Fields<'a>>, Error> {
         match self.optional(name) {
             None => Ok(None),
-            Some(Value::Object(map)) => Ok(Some(Fields::new(map, path))),
+            Some(Value::Object(map)) => Ok(Some(Fields::new(map, self.path(name)))),
             Some(other) => Err(Problem::Type {
                 expected: Expected::Object,
                 found: json_type(other),
@@ -217,6 +232,28 @@ impl<'a> Fields<'a> {
     /// Every field present, in order, with its value (`null`s included).
     pub(crate) fn entries(&self) -> impl Iterator<Item = (&'a String, &'a Value)> {
         self.map.iter()
+    }
+
+    /// Reads required array field `name`, each element with `read`, which
+    /// gets the element and its path (`facts.applications[2]`).
+    pub(crate) fn read_items<T>(
+        &self,
+        name: &str,
+        mut read: impl FnMut(&'a Value, String) -> Result<T, Error>,
+    ) -> Result<Vec<T>, Error> {
+        let value = self.required(name)?;
+        let Value::Array(items) = value else {
+            return Err(Problem::Type {
+                expected: Expected::Array,
+                found: json_type(value),
+            }
+            .at(self.path(name)));
+        };
+        items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| read(item, format!("{}[{i}]", self.path(name))))
+            .collect()
     }
 }
 

@@ -7,19 +7,17 @@
 //! had one), `question`, `policy`, `outcome`, the question's own fields,
 //! `open`, `overridden`, `explanation`, `stamp`.
 
+mod catalog;
+mod planning;
+
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 
 use crate::decision::Decision;
 use crate::error::Rejection;
 use crate::explain::Step;
-use crate::industry::{Chain, Cluster};
-use crate::model_union::Tier;
 use crate::money::{Fen, Rate};
-use crate::policy::{History, OpenTopic, Override, ParamValue, Parameters, Policy};
-use crate::progress::TargetId;
-use crate::request::QuestionKind;
-use crate::venue::{GrassrootsKind, INDUSTRIAL_PARK, ParkLevel};
+use crate::policy::{OpenTopic, Override, ParamValue, Parameters, Policy};
 use crate::{Lang, VERSION};
 
 impl Serialize for Rate {
@@ -58,8 +56,26 @@ fn to_json<T: Serialize>(value: &T) -> String {
 
 /// The contract's pair of money fields: `amount_fen`, `amount_yuan`.
 fn money<M: SerializeMap>(map: &mut M, amount: Option<Fen>) -> Result<(), M::Error> {
-    map.serialize_entry("amount_fen", &amount.map(Fen::get))?;
-    map.serialize_entry("amount_yuan", &amount.map(Fen::yuan))
+    money_as(map, ("amount_fen", "amount_yuan"), amount)
+}
+
+/// A pair of money fields under other names (`total_fen`, `total_yuan`).
+fn money_as<M: SerializeMap>(
+    map: &mut M,
+    (fen, yuan): (&'static str, &'static str),
+    amount: Option<Fen>,
+) -> Result<(), M::Error> {
+    map.serialize_entry(fen, &amount.map(Fen::get))?;
+    map.serialize_entry(yuan, &amount.map(Fen::yuan))
+}
+
+/// A total in fen as an amount: the planning decisions refuse totals beyond
+/// 2^53 − 1 before they are written, so this never saturates in an answer.
+fn total(fen: u128) -> Fen {
+    u64::try_from(fen)
+        .ok()
+        .and_then(Fen::new)
+        .unwrap_or(Fen::MAX)
 }
 
 impl Serialize for DecisionAnswer<'_> {
@@ -100,11 +116,11 @@ impl Serialize for DecisionAnswer<'_> {
                     .collect();
                 map.serialize_entry("targets", &targets)?;
             }
-            Decision::Catalog => Catalog {
-                policy: self.policy,
-                params: self.params,
-            }
-            .entries(&mut map)?,
+            Decision::Catalog => catalog::entries(&mut map, self.policy, self.params)?,
+            Decision::AllocateAwards(d) => planning::allocation(&mut map, d, lang)?,
+            Decision::ComparePolicies(d) => planning::comparison(&mut map, d)?,
+            Decision::YearlyBudget(d) => planning::budget(&mut map, d)?,
+            Decision::MutualAidSchedule(d) => planning::schedule(&mut map, d)?,
         }
         let open: Vec<_> = self
             .decision
@@ -205,169 +221,6 @@ struct Stamp<'a> {
     policy: &'a str,
     parameters: String,
     engine: &'static str,
-}
-
-/// The catalog's own fields.
-struct Catalog<'a> {
-    policy: &'a Policy,
-    params: &'a Parameters,
-}
-
-#[derive(Serialize)]
-struct CodeOut {
-    code: &'static str,
-    zh: &'static str,
-    en: &'static str,
-}
-
-macro_rules! codes {
-    ($ty:ty) => {
-        <$ty>::ALL
-            .iter()
-            .map(|v| CodeOut {
-                code: v.code(),
-                zh: v.name_zh(),
-                en: v.name_en(),
-            })
-            .collect::<Vec<_>>()
-    };
-}
-
-#[derive(Serialize)]
-struct TextOut<'a> {
-    zh: &'a str,
-    en: &'a str,
-}
-
-impl<'a> From<&'a crate::policy::Text> for TextOut<'a> {
-    fn from(text: &'a crate::policy::Text) -> TextOut<'a> {
-        TextOut {
-            zh: &text.zh,
-            en: &text.en,
-        }
-    }
-}
-
-#[derive(Serialize)]
-struct CatalogTarget {
-    target: &'static str,
-    clause: &'static str,
-    period: &'static str,
-    goal: u64,
-    parameter: &'static str,
-}
-
-#[derive(Serialize)]
-struct CatalogParameter<'a> {
-    id: &'static str,
-    value: ParamValue,
-    unit: &'static str,
-    clause: &'static str,
-    reading: Option<&'static str>,
-    zh: &'a str,
-    en: &'a str,
-    timeline: Vec<TimelineEntry>,
-}
-
-#[derive(Serialize)]
-#[serde(untagged)]
-enum TimelineEntry {
-    Stage {
-        stage: &'static str,
-        value: ParamValue,
-    },
-    Years {
-        from: u16,
-        to: u16,
-        value: Rate,
-    },
-}
-
-#[derive(Serialize)]
-struct CatalogClause<'a> {
-    id: &'static str,
-    line: Option<&'a str>,
-    zh: &'a str,
-    en: &'a str,
-}
-
-impl Catalog<'_> {
-    fn entries<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
-        let (policy, params) = (self.policy, self.params);
-        map.serialize_entry("title", &TextOut::from(policy.title()))?;
-        map.serialize_entry("chains", &codes!(Chain))?;
-        map.serialize_entry("clusters", &codes!(Cluster))?;
-        let mut venue_kinds = codes!(GrassrootsKind);
-        venue_kinds.push(CodeOut {
-            code: INDUSTRIAL_PARK,
-            zh: "工业园区（开发区）",
-            en: "industrial park (development zone)",
-        });
-        map.serialize_entry("venue_kinds", &venue_kinds)?;
-        map.serialize_entry("park_levels", &codes!(ParkLevel))?;
-        map.serialize_entry("tiers", &codes!(Tier))?;
-        map.serialize_entry("questions", &codes!(QuestionKind))?;
-        let targets: Vec<_> = TargetId::ALL
-            .iter()
-            .map(|t| CatalogTarget {
-                target: t.code(),
-                clause: t.clause().id(),
-                period: t.period().code(),
-                goal: t.goal(params),
-                parameter: t.parameter().id(),
-            })
-            .collect();
-        map.serialize_entry("targets", &targets)?;
-        let published = policy.parameters();
-        let parameters: Vec<_> = policy
-            .parameter_infos()
-            .iter()
-            .map(|info| CatalogParameter {
-                id: info.id.id(),
-                value: params.get(info.id),
-                unit: info.id.unit().code(),
-                clause: info.clause.id(),
-                reading: info.reading.map(|r| r.id()),
-                zh: &info.text.zh,
-                en: &info.text.en,
-                timeline: match (&info.history, published.get(info.id)) {
-                    (History::Fixed, _) => Vec::new(),
-                    (History::Revised { before }, after) => vec![
-                        TimelineEntry::Stage {
-                            stage: "before_revision",
-                            value: before.clone(),
-                        },
-                        TimelineEntry::Stage {
-                            stage: "revised",
-                            value: after,
-                        },
-                    ],
-                    (History::ByYear, ParamValue::YearlyRates(rates)) => rates
-                        .spans()
-                        .into_iter()
-                        .map(|(from, to, value)| TimelineEntry::Years {
-                            from: from.get(),
-                            to: to.get(),
-                            value,
-                        })
-                        .collect(),
-                    (History::ByYear, _) => Vec::new(),
-                },
-            })
-            .collect();
-        map.serialize_entry("parameters", &parameters)?;
-        let clauses: Vec<_> = policy
-            .clauses()
-            .iter()
-            .map(|c| CatalogClause {
-                id: c.clause.id(),
-                line: c.line.as_deref(),
-                zh: &c.text.zh,
-                en: &c.text.en,
-            })
-            .collect();
-        map.serialize_entry("clauses", &clauses)
-    }
 }
 
 /// An error answer: `{"id":…,"error":{"code":…,"field":…,"message":…}}`.

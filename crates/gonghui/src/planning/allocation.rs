@@ -1,0 +1,460 @@
+//! Allocating a year's model union awards under the yearly caps (C13; I3, I6).
+//!
+//! The policy caps the awards at 100 "six-haves" and 100 "six-norms" unions a
+//! year but sets no ranking when more apply. The caller's order decides:
+//! applications are taken in the order given, each awarded while its tier
+//! has room, and the answer says so. An application is passed over when its
+//! enterprise is in no chain or cluster (I3), when its tier's cap is reached,
+//! or when the same union was already awarded this year (one award a union a
+//! year, I6).
+
+use std::collections::HashMap;
+
+use crate::error::Error;
+use crate::explain::Step;
+use crate::industry::KeyIndustries;
+use crate::model_union::Tier;
+use crate::money::Fen;
+use crate::policy::{OpenTopic, Parameters};
+use crate::{Clause, Lang};
+
+use super::checked_total;
+
+/// One application for a model union award.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Application {
+    /// The union's id: two applications with the same id are the same union.
+    pub id: String,
+    /// The tier applied for, as assessed.
+    pub tier: Tier,
+    /// The enterprise's chains and clusters.
+    pub industries: KeyIndustries,
+}
+
+impl Application {
+    /// Reads one application from a line of JSON Lines, as the
+    /// `applications` of an `allocate_awards` question writes it:
+    /// `{"id": "…", "tier": "six_haves", "chains": […], "clusters": […]}`.
+    pub fn from_line(line: &[u8]) -> Result<Application, crate::Rejection> {
+        let rejection = |error| crate::Rejection {
+            id: None,
+            lang: Lang::default(),
+            error,
+        };
+        let text = std::str::from_utf8(line).map_err(|e| {
+            rejection(crate::Error::MalformedRequest {
+                reason: crate::Malformed::NotUtf8 {
+                    valid_up_to: e.valid_up_to(),
+                },
+            })
+        })?;
+        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+            rejection(crate::Error::MalformedRequest {
+                reason: crate::Malformed::from_parser(&e),
+            })
+        })?;
+        crate::request::planning::application(&value, String::new()).map_err(rejection)
+    }
+}
+
+/// The facts of an `allocate_awards` question.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub struct AllocationFacts {
+    /// The applications, in the union's order of preference.
+    pub applications: Vec<Application>,
+    /// Awards of each tier already made this year, before these applications
+    /// (six-haves, six-norms).
+    pub already_awarded: [u64; 2],
+}
+
+/// Why an application was not awarded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Refusal {
+    /// The enterprise is in none of the chains and clusters (C13, I3).
+    NotKeyIndustry,
+    /// The tier's yearly cap was reached by earlier applications (C13, I6).
+    CapReached,
+    /// The union was awarded by an earlier application (I6): its position,
+    /// from 1.
+    AlreadyAwarded {
+        /// The position of the application that was awarded.
+        by: usize,
+    },
+}
+
+impl Refusal {
+    /// The code used in JSON.
+    pub const fn code(self) -> &'static str {
+        match self {
+            Refusal::NotKeyIndustry => "not_key_industry",
+            Refusal::CapReached => "cap_reached",
+            Refusal::AlreadyAwarded { .. } => "already_awarded",
+        }
+    }
+}
+
+/// What became of one application.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Placement {
+    /// The union's id.
+    pub id: String,
+    /// The tier applied for.
+    pub tier: Tier,
+    /// The award, or why there is none.
+    pub award: Result<Fen, Refusal>,
+    /// For an award: its number within the tier this year (101 would be over
+    /// the cap, so at most the cap).
+    pub number: u64,
+}
+
+const TIERS: [Tier; 2] = [Tier::SixHaves, Tier::SixNorms];
+
+/// Places applications one at a time, in order, so that a population of any
+/// size streams through in memory proportional to the unions awarded.
+#[derive(Debug, Clone)]
+pub struct Allocator<'p> {
+    params: &'p Parameters,
+    already: [u64; 2],
+    awarded: [u64; 2],
+    amount: [u128; 2],
+    applications: [u64; 2],
+    refused: [u64; 3],
+    /// Each union awarded so far, with the position of its award.
+    unions: HashMap<String, usize>,
+    seen: usize,
+}
+
+impl<'p> Allocator<'p> {
+    /// An allocator under `params`, with `already_awarded` awards of each tier
+    /// made before.
+    pub fn new(params: &'p Parameters, already_awarded: [u64; 2]) -> Allocator<'p> {
+        Allocator {
+            params,
+            already: already_awarded,
+            awarded: [0; 2],
+            amount: [0; 2],
+            applications: [0; 2],
+            refused: [0; 3],
+            unions: HashMap::new(),
+            seen: 0,
+        }
+    }
+
+    fn cap(&self, tier: Tier) -> u64 {
+        match tier {
+            Tier::SixHaves => self.params.six_haves_per_year,
+            Tier::SixNorms => self.params.six_norms_per_year,
+        }
+    }
+
+    fn unit(&self, tier: Tier) -> Fen {
+        match tier {
+            Tier::SixHaves => self.params.six_haves_amount,
+            Tier::SixNorms => self.params.six_norms_amount,
+        }
+    }
+
+    /// Places the next application.
+    pub fn place(&mut self, application: &Application) -> Placement {
+        self.seen += 1;
+        let t = application.tier as usize;
+        self.applications[t] += 1;
+        let made = self.already[t].saturating_add(self.awarded[t]);
+        let award = if !application.industries.is_key() {
+            Err(Refusal::NotKeyIndustry)
+        } else if let Some(by) = self.unions.get(&application.id) {
+            Err(Refusal::AlreadyAwarded { by: *by })
+        } else if made >= self.cap(application.tier) {
+            Err(Refusal::CapReached)
+        } else {
+            Ok(self.unit(application.tier))
+        };
+        match award {
+            Ok(amount) => {
+                self.awarded[t] += 1;
+                self.amount[t] += u128::from(amount.get());
+                self.unions.insert(application.id.clone(), self.seen);
+            }
+            Err(refusal) => {
+                let r = match refusal {
+                    Refusal::NotKeyIndustry => 0,
+                    Refusal::CapReached => 1,
+                    Refusal::AlreadyAwarded { .. } => 2,
+                };
+                self.refused[r] += 1;
+            }
+        }
+        Placement {
+            id: application.id.clone(),
+            tier: application.tier,
+            award,
+            number: made + 1,
+        }
+    }
+
+    /// The totals so far.
+    pub fn totals(&self) -> AllocationTotals {
+        AllocationTotals {
+            tiers: TIERS.map(|tier| {
+                let t = tier as usize;
+                TierTotals {
+                    tier,
+                    cap: self.cap(tier),
+                    already_awarded: self.already[t],
+                    applications: self.applications[t],
+                    awarded: self.awarded[t],
+                    amount: self.amount[t],
+                    unit: self.unit(tier),
+                }
+            }),
+            refused: self.refused,
+        }
+    }
+}
+
+/// The totals of one tier.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct TierTotals {
+    /// The tier.
+    pub tier: Tier,
+    /// Its yearly cap.
+    pub cap: u64,
+    /// Awards made before these applications.
+    pub already_awarded: u64,
+    /// Applications for it.
+    pub applications: u64,
+    /// Awards made to them.
+    pub awarded: u64,
+    /// Their amount in fen (exact; may exceed what JSON carries exactly only
+    /// for absurd inputs, which the answer refuses).
+    pub amount: u128,
+    /// The award of one union of the tier.
+    pub unit: Fen,
+}
+
+/// The totals of an allocation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct AllocationTotals {
+    /// Six-haves, then six-norms.
+    pub tiers: [TierTotals; 2],
+    /// Applications refused: not in a key industry, over the cap, repeated.
+    pub refused: [u64; 3],
+}
+
+impl AllocationTotals {
+    /// The amount of every award, in fen.
+    pub fn amount(&self) -> u128 {
+        self.tiers.iter().map(|t| t.amount).sum()
+    }
+}
+
+/// The answer to an `allocate_awards` question.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct AllocationDecision {
+    placements: Vec<Placement>,
+    totals: AllocationTotals,
+}
+
+impl AllocationDecision {
+    /// What became of each application, in the order given.
+    pub fn placements(&self) -> &[Placement] {
+        &self.placements
+    }
+
+    /// The totals by tier.
+    pub fn totals(&self) -> &AllocationTotals {
+        &self.totals
+    }
+
+    /// Whether every application was awarded.
+    pub fn all_awarded(&self) -> bool {
+        self.placements.iter().all(|p| p.award.is_ok())
+    }
+
+    /// What the published policy leaves open: the ranking, always, since the
+    /// order given decides.
+    pub fn open(&self) -> Vec<OpenTopic> {
+        vec![OpenTopic::AwardRanking]
+    }
+
+    /// The steps taken, in `lang`.
+    pub fn explain(&self, lang: Lang) -> Vec<Step> {
+        let [not_key, over_cap, repeated] = self.totals.refused;
+        let mut steps = vec![Step::new(
+            "allocation.order",
+            Clause::C13,
+            Some(Clause::I6),
+            true,
+            lang.pick(
+                "文章未规定申请超过名额时的排序：按申请给出的顺序依次评定（C13）".to_owned(),
+                "The article sets no ranking when more unions apply than there are awards: applications are taken in the order given (C13)".to_owned(),
+            ),
+        )];
+        for t in &self.totals.tiers {
+            let (cap, before, awarded) = (t.cap, t.already_awarded, t.awarded);
+            steps.push(Step::new(
+                "allocation.cap",
+                Clause::C13,
+                Some(Clause::I6),
+                before.saturating_add(awarded) <= cap,
+                lang.pick(
+                    format!(
+                        "{}：每年上限{cap}家，此前已评{before}家，本次{}份申请中评定{awarded}家",
+                        t.tier.name_zh(),
+                        t.applications
+                    ),
+                    format!(
+                        "{}: a yearly cap of {cap}, {before} made before; {awarded} of {} applications awarded",
+                        t.tier.name_en(),
+                        t.applications
+                    ),
+                ),
+            ));
+        }
+        steps.push(Step::new(
+            "allocation.refused",
+            Clause::C13,
+            Some(Clause::I3),
+            not_key + over_cap + repeated == 0,
+            lang.pick(
+                format!(
+                    "未评定：{not_key}份不属于产业链或集群（C13、I3），{over_cap}份超出年度上限（C13），{repeated}份为本年已获评工会的重复申请（I6）"
+                ),
+                format!(
+                    "Not awarded: {not_key} outside the chains and clusters (C13, I3), {over_cap} over the yearly cap (C13), {repeated} from unions already awarded this year (I6)"
+                ),
+            ),
+        ));
+        steps
+    }
+
+    /// Why one application got what it got, in `lang`.
+    pub fn placement_text(&self, placement: &Placement, lang: Lang) -> String {
+        let tier = placement.tier;
+        let cap = self.totals.tiers[tier as usize].cap;
+        match (placement.award, lang) {
+            (Ok(amount), Lang::Zh) => format!(
+                "评为{}企业工会，补助{}（本年第{}家，上限{cap}家，C13）",
+                tier.name_zh(),
+                amount.words(lang),
+                placement.number
+            ),
+            (Ok(amount), Lang::En) => format!(
+                "Awarded {} as a {} union (award {} of {cap} this year, C13)",
+                amount.words(lang),
+                tier.name_en(),
+                placement.number
+            ),
+            (Err(Refusal::NotKeyIndustry), Lang::Zh) => {
+                "未评定：企业不属于12条重点产业链和6个先进制造业集群（C13、I3）".to_owned()
+            }
+            (Err(Refusal::NotKeyIndustry), Lang::En) => {
+                "Not awarded: the enterprise is in none of the 12 chains and 6 clusters (C13, I3)"
+                    .to_owned()
+            }
+            (Err(Refusal::CapReached), Lang::Zh) => {
+                format!(
+                    "未评定：本年{}企业工会已达{cap}家上限（C13）",
+                    tier.name_zh()
+                )
+            }
+            (Err(Refusal::CapReached), Lang::En) => format!(
+                "Not awarded: the yearly cap of {cap} {} awards is reached (C13)",
+                tier.name_en()
+            ),
+            (Err(Refusal::AlreadyAwarded { by }), Lang::Zh) => {
+                format!("未评定：该工会本年已因第{by}份申请获评，每个工会每年一次（I6）")
+            }
+            (Err(Refusal::AlreadyAwarded { by }), Lang::En) => format!(
+                "Not awarded: this union was already awarded this year, by application {by} (one award a union a year, I6)"
+            ),
+        }
+    }
+}
+
+/// Decides an `allocate_awards` question (C13; I3, I6).
+pub fn decide(params: &Parameters, facts: &AllocationFacts) -> Result<AllocationDecision, Error> {
+    let mut allocator = Allocator::new(params, facts.already_awarded);
+    let placements = facts
+        .applications
+        .iter()
+        .map(|a| allocator.place(a))
+        .collect();
+    let totals = allocator.totals();
+    checked_total(totals.amount(), "facts.applications")?;
+    Ok(AllocationDecision { placements, totals })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Policy;
+    use crate::industry::Chain;
+
+    fn app(id: &str, tier: Tier, key: bool) -> Application {
+        Application {
+            id: id.to_owned(),
+            tier,
+            industries: if key {
+                KeyIndustries::new([Chain::Steel], [])
+            } else {
+                KeyIndustries::NONE
+            },
+        }
+    }
+
+    #[test]
+    fn c13_caps_each_tier_in_the_order_given() {
+        let applications: Vec<_> = (0..105)
+            .map(|i| app(&format!("u{i}"), Tier::SixHaves, true))
+            .chain([app("n1", Tier::SixNorms, true)])
+            .collect();
+        let d = decide(
+            Policy::published().parameters(),
+            &AllocationFacts {
+                applications,
+                already_awarded: [0, 0],
+            },
+        )
+        .unwrap();
+        let p = d.placements();
+        assert_eq!(p[99].award, Ok(Fen::from_yuan(30_000).unwrap()));
+        assert_eq!(p[99].number, 100);
+        assert_eq!(p[100].award, Err(Refusal::CapReached));
+        assert_eq!(p[105].award, Ok(Fen::from_yuan(50_000).unwrap()));
+        let t = d.totals();
+        assert_eq!(t.tiers[0].awarded, 100);
+        assert_eq!(t.amount(), 100 * 3_000_000 + 5_000_000);
+        assert!(!d.all_awarded());
+    }
+
+    #[test]
+    fn i6_one_award_a_union_a_year_and_i3() {
+        let applications = vec![
+            app("a", Tier::SixHaves, false),
+            app("a", Tier::SixNorms, true),
+            app("a", Tier::SixHaves, true),
+            app("b", Tier::SixHaves, true),
+        ];
+        let d = decide(
+            Policy::published().parameters(),
+            &AllocationFacts {
+                applications,
+                already_awarded: [99, 0],
+            },
+        )
+        .unwrap();
+        let awards: Vec<_> = d.placements().iter().map(|p| p.award).collect();
+        assert_eq!(d.placements()[3].id, "b");
+        assert_eq!(
+            awards,
+            vec![
+                Err(Refusal::NotKeyIndustry),
+                Ok(Fen::from_yuan(50_000).unwrap()),
+                Err(Refusal::AlreadyAwarded { by: 2 }),
+                Ok(Fen::from_yuan(30_000).unwrap()),
+            ]
+        );
+        assert_eq!(d.totals().refused, [1, 0, 1]);
+    }
+}

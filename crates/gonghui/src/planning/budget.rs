@@ -1,0 +1,402 @@
+//! The budget of a year: the money the yearly targets imply, and what the
+//! year's decisions committed against it (C9, C12, C13, C18; I4, I5, I6, I9).
+//!
+//! Three lines have a planned amount: at least 30 park venues at 500,000 yuan
+//! (C12: a floor, not a cap), and 100 six-haves and 100 six-norms unions at
+//! 30,000 and 50,000 yuan (C13: caps). Grassroots venues and the mutual-aid
+//! subsidy have none, since the article sets no amount for the first (I4) and
+//! no premium for the second: their committed money is reported, their plan
+//! left open.
+
+use crate::calendar::Year;
+use crate::error::{Error, Rejection};
+use crate::explain::Step;
+use crate::money::Fen;
+use crate::policy::{OpenTopic, Parameters};
+use crate::request::{Question, Request};
+use crate::venue::Venue;
+use crate::{Clause, Lang};
+
+use super::{Rejected, checked_total, decide_with};
+
+/// The facts of a `yearly_budget` question.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BudgetFacts {
+    /// The year budgeted.
+    pub year: Year,
+    /// The year's requests, whose decisions are the money committed (may be
+    /// empty: the plan alone).
+    pub population: Vec<Result<Request, Rejection>>,
+}
+
+/// A line of the budget.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum LineId {
+    /// Standardised park venues (C10, C12).
+    ParkVenues,
+    /// Grassroots venues (C9, I4).
+    GrassrootsVenues,
+    /// Six-haves union awards (C13).
+    SixHavesUnions,
+    /// Six-norms union awards (C13).
+    SixNormsUnions,
+    /// The mutual-aid premium subsidy (C17–C19).
+    MutualAid,
+}
+
+impl LineId {
+    /// Every line, in order.
+    pub const ALL: [LineId; 5] = [
+        LineId::ParkVenues,
+        LineId::GrassrootsVenues,
+        LineId::SixHavesUnions,
+        LineId::SixNormsUnions,
+        LineId::MutualAid,
+    ];
+
+    /// The code used in JSON.
+    pub const fn code(self) -> &'static str {
+        match self {
+            LineId::ParkVenues => "park_venues",
+            LineId::GrassrootsVenues => "grassroots_venues",
+            LineId::SixHavesUnions => "six_haves_unions",
+            LineId::SixNormsUnions => "six_norms_unions",
+            LineId::MutualAid => "mutual_aid",
+        }
+    }
+
+    /// The clause that plans (or pays) it.
+    pub const fn clause(self) -> Clause {
+        match self {
+            LineId::ParkVenues => Clause::C12,
+            LineId::GrassrootsVenues => Clause::C9,
+            LineId::SixHavesUnions | LineId::SixNormsUnions => Clause::C13,
+            LineId::MutualAid => Clause::C18,
+        }
+    }
+
+    fn name(self, lang: Lang) -> &'static str {
+        match self {
+            LineId::ParkVenues => lang.pick("工业园区标准化职工活动场所", "park venues"),
+            LineId::GrassrootsVenues => {
+                lang.pick("乡镇（街道）、村（社区）职工活动场所", "grassroots venues")
+            }
+            LineId::SixHavesUnions => lang.pick("“六有”企业工会", "six-haves unions"),
+            LineId::SixNormsUnions => lang.pick("“六规范”企业工会", "six-norms unions"),
+            LineId::MutualAid => lang.pick("职工互助保障参保补贴", "mutual-aid subsidies"),
+        }
+    }
+}
+
+/// How a line's planned count binds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Bound {
+    /// A floor: at least this many (C12's park venues).
+    AtLeast,
+    /// A cap: at most this many (C13's unions).
+    AtMost,
+    /// No planned count or amount: the article leaves it open.
+    Open,
+}
+
+impl Bound {
+    /// The code used in JSON.
+    pub const fn code(self) -> &'static str {
+        match self {
+            Bound::AtLeast => "at_least",
+            Bound::AtMost => "at_most",
+            Bound::Open => "open",
+        }
+    }
+}
+
+/// One line of the budget: planned and committed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct BudgetLine {
+    /// Which line.
+    pub line: LineId,
+    /// How its planned count binds.
+    pub bound: Bound,
+    /// The yearly target or cap, when there is one.
+    pub planned_count: Option<u64>,
+    /// The amount of one, when the policy sets it.
+    pub unit: Option<Fen>,
+    /// Favourable decisions committing money on this line.
+    pub committed_count: u64,
+    /// The money they commit, in fen.
+    pub committed: u128,
+}
+
+impl BudgetLine {
+    /// The planned money: count × amount, when both are set.
+    pub fn planned(&self) -> Option<u128> {
+        Some(u128::from(self.planned_count?) * u128::from(self.unit?.get()))
+    }
+
+    /// Whether the committed count stays within a cap (always true of floors
+    /// and open lines).
+    pub fn within(&self) -> bool {
+        match (self.bound, self.planned_count) {
+            (Bound::AtMost, Some(cap)) => self.committed_count <= cap,
+            _ => true,
+        }
+    }
+}
+
+/// Adds a year's decisions to its budget one request at a time.
+#[derive(Debug, Clone)]
+pub struct Budgeter<'p> {
+    params: &'p Parameters,
+    year: Year,
+    lines: [BudgetLine; 5],
+    not_counted: u64,
+    rejected: Vec<Rejected>,
+    rejected_count: u64,
+    seen: usize,
+}
+
+/// The most rejected requests a budget lists (all are counted).
+const MAX_LISTED: usize = 1000;
+
+impl<'p> Budgeter<'p> {
+    /// The budget of `year` under `params`, with nothing committed yet.
+    pub fn new(params: &'p Parameters, year: Year) -> Budgeter<'p> {
+        let line = |line, bound, planned_count, unit| BudgetLine {
+            line,
+            bound,
+            planned_count,
+            unit,
+            committed_count: 0,
+            committed: 0,
+        };
+        Budgeter {
+            params,
+            year,
+            lines: [
+                line(
+                    LineId::ParkVenues,
+                    Bound::AtLeast,
+                    Some(params.park_venues_per_year),
+                    Some(params.park_amount),
+                ),
+                line(
+                    LineId::GrassrootsVenues,
+                    Bound::Open,
+                    None,
+                    params.grassroots_amount,
+                ),
+                line(
+                    LineId::SixHavesUnions,
+                    Bound::AtMost,
+                    Some(params.six_haves_per_year),
+                    Some(params.six_haves_amount),
+                ),
+                line(
+                    LineId::SixNormsUnions,
+                    Bound::AtMost,
+                    Some(params.six_norms_per_year),
+                    Some(params.six_norms_amount),
+                ),
+                line(LineId::MutualAid, Bound::Open, None, None),
+            ],
+            not_counted: 0,
+            rejected: Vec::new(),
+            rejected_count: 0,
+            seen: 0,
+        }
+    }
+
+    /// Adds the next request of the year.
+    pub fn add(&mut self, item: Result<&Request, &Rejection>) {
+        self.seen += 1;
+        let request = match item {
+            Ok(request) => request,
+            Err(rejection) => return self.reject(rejection.id.clone(), &rejection.error),
+        };
+        let decision = match decide_with(self.params, request) {
+            Ok(d) => d,
+            Err(error) => return self.reject(request.id.clone(), &error),
+        };
+        let line = match (&request.question, &decision) {
+            (Question::VenueSubsidy(Venue::IndustrialPark { .. }), _) => LineId::ParkVenues,
+            (Question::VenueSubsidy(Venue::Grassroots { .. }), _) => LineId::GrassrootsVenues,
+            (Question::ModelUnionAward(f), _) => match f.tier {
+                crate::model_union::Tier::SixHaves => LineId::SixHavesUnions,
+                crate::model_union::Tier::SixNorms => LineId::SixNormsUnions,
+            },
+            (Question::MutualAidSubsidy(f), _) if f.year == self.year => LineId::MutualAid,
+            _ => {
+                self.not_counted += 1;
+                return;
+            }
+        };
+        if decision.outcome().is_favourable() {
+            let line = &mut self.lines[line as usize];
+            line.committed_count += 1;
+            line.committed += decision.amount().map_or(0, |f| u128::from(f.get()));
+        }
+    }
+
+    fn reject(&mut self, id: Option<String>, error: &Error) {
+        self.rejected_count += 1;
+        if self.rejected.len() < MAX_LISTED {
+            self.rejected.push(Rejected::new(self.seen, id, error));
+        }
+    }
+
+    /// The budget of everything added.
+    pub fn finish(self) -> Result<BudgetDecision, Error> {
+        for line in &self.lines {
+            checked_total(line.committed, "facts.population")?;
+            checked_total(line.planned().unwrap_or(0), "facts.population")?;
+        }
+        checked_total(
+            self.lines.iter().map(|l| l.committed).sum(),
+            "facts.population",
+        )?;
+        Ok(BudgetDecision {
+            year: self.year,
+            lines: self.lines,
+            cases: self.seen,
+            not_counted: self.not_counted,
+            rejected: self.rejected,
+            rejected_count: self.rejected_count,
+        })
+    }
+}
+
+/// The answer to a `yearly_budget` question.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct BudgetDecision {
+    year: Year,
+    lines: [BudgetLine; 5],
+    cases: usize,
+    not_counted: u64,
+    rejected: Vec<Rejected>,
+    rejected_count: u64,
+}
+
+impl BudgetDecision {
+    /// The year budgeted.
+    pub fn year(&self) -> Year {
+        self.year
+    }
+
+    /// The lines, in order.
+    pub fn lines(&self) -> &[BudgetLine] {
+        &self.lines
+    }
+
+    /// Requests in the population.
+    pub fn cases(&self) -> usize {
+        self.cases
+    }
+
+    /// Requests that commit no money of this year's lines (other questions,
+    /// mutual aid of another year).
+    pub fn not_counted(&self) -> u64 {
+        self.not_counted
+    }
+
+    /// Requests that could not be read or decided (at most 1000 listed).
+    pub fn rejected(&self) -> &[Rejected] {
+        &self.rejected
+    }
+
+    /// Every request that could not be read or decided.
+    pub fn rejected_count(&self) -> u64 {
+        self.rejected_count
+    }
+
+    /// The planned money of the lines that have a plan.
+    pub fn planned(&self) -> u128 {
+        self.lines.iter().filter_map(BudgetLine::planned).sum()
+    }
+
+    /// The money committed on every line.
+    pub fn committed(&self) -> u128 {
+        self.lines.iter().map(|l| l.committed).sum()
+    }
+
+    /// Whether every capped line stays within its cap.
+    pub fn within_plan(&self) -> bool {
+        self.lines.iter().all(BudgetLine::within)
+    }
+
+    /// What the published policy leaves open that bears on this answer.
+    pub fn open(&self) -> Vec<OpenTopic> {
+        vec![
+            OpenTopic::GrassrootsVenueAmount,
+            OpenTopic::MutualAidPremium,
+        ]
+    }
+
+    /// The steps taken, in `lang`: one per line.
+    pub fn explain(&self, lang: Lang) -> Vec<Step> {
+        let yuan = |fen: u128| {
+            u64::try_from(fen)
+                .ok()
+                .and_then(Fen::new)
+                .map_or_else(|| fen.to_string(), |f| f.words(lang))
+        };
+        self.lines
+            .iter()
+            .map(|l| {
+                let name = l.line.name(lang);
+                let (count, committed) = (l.committed_count, yuan(l.committed));
+                let text = match (l.bound, l.planned_count, l.unit, lang) {
+                    (Bound::AtLeast, Some(n), Some(unit), Lang::Zh) => format!(
+                        "{name}：每年{n}个以上，每个{}，计划至少{}（{}）；已承诺{count}个，共{committed}",
+                        unit.words(lang),
+                        yuan(l.planned().unwrap_or(0)),
+                        l.line.clause()
+                    ),
+                    (Bound::AtLeast, Some(n), Some(unit), Lang::En) => format!(
+                        "{name}: at least {n} a year at {} each, a plan of at least {} ({}); {count} committed, {committed}",
+                        unit.words(lang),
+                        yuan(l.planned().unwrap_or(0)),
+                        l.line.clause()
+                    ),
+                    (Bound::AtMost, Some(n), Some(unit), Lang::Zh) => format!(
+                        "{name}：每年上限{n}家，每家{}，计划{}（{}）；已承诺{count}家，共{committed}{}",
+                        unit.words(lang),
+                        yuan(l.planned().unwrap_or(0)),
+                        l.line.clause(),
+                        if l.within() { "" } else { "，超出上限" }
+                    ),
+                    (Bound::AtMost, Some(n), Some(unit), Lang::En) => format!(
+                        "{name}: a cap of {n} a year at {} each, a plan of {} ({}); {count} committed, {committed}{}",
+                        unit.words(lang),
+                        yuan(l.planned().unwrap_or(0)),
+                        l.line.clause(),
+                        if l.within() { "" } else { ", over the cap" }
+                    ),
+                    (_, _, _, Lang::Zh) => format!(
+                        "{name}：文章未规定金额或数量，不作计划（{}）；已承诺{count}项，共{committed}",
+                        l.line.clause()
+                    ),
+                    (_, _, _, Lang::En) => format!(
+                        "{name}: the article sets no amount or count, so there is no plan ({}); {count} committed, {committed}",
+                        l.line.clause()
+                    ),
+                };
+                Step::new(
+                    "budget.line",
+                    l.line.clause(),
+                    Some(Clause::I9),
+                    l.within(),
+                    text,
+                )
+            })
+            .collect()
+    }
+}
+
+/// Decides a `yearly_budget` question.
+pub fn decide(params: &Parameters, facts: &BudgetFacts) -> Result<BudgetDecision, Error> {
+    let mut budgeter = Budgeter::new(params, facts.year);
+    for item in &facts.population {
+        budgeter.add(item.as_ref());
+    }
+    budgeter.finish()
+}

@@ -1,0 +1,329 @@
+//! Comparing two policies over one population: what a change of standard
+//! does to each question's outcomes and amounts, and which parameter did it.
+//!
+//! Each request of the population is decided twice: under the parameters in
+//! force (the "before") and with the alternative's overrides applied on top
+//! (the "after"). A request's own overrides, if it has any, hold in both. For
+//! each case that changed (another outcome or another amount), the parameters
+//! responsible are those the new answer depends on: without that one
+//! override (the others kept), the answer would differ. When no single one
+//! matters (each of several would do alone), all are named.
+
+use std::collections::BTreeMap;
+
+use crate::Lang;
+use crate::decision::{Decision, Outcome};
+use crate::error::{Error, Rejection};
+use crate::explain::Step;
+use crate::money::Fen;
+use crate::policy::{Override, ParamId, Parameters};
+use crate::request::{QuestionKind, Request};
+
+use super::{Rejected, checked_total, decide_with};
+
+/// The facts of a `compare_policies` question.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ComparisonFacts {
+    /// The overrides that make the alternative policy.
+    pub alternative: Vec<Override>,
+    /// The population: each request, or why it could not be read.
+    pub population: Vec<Result<Request, Rejection>>,
+    /// How many changed cases to list (all are counted).
+    pub max_changes: usize,
+}
+
+/// The default number of changed cases listed.
+pub const DEFAULT_MAX_CHANGES: usize = 1000;
+
+/// One side of a changed case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Case {
+    /// The outcome.
+    pub outcome: Outcome,
+    /// The amount, for the questions that pay one.
+    pub amount: Option<Fen>,
+}
+
+impl Case {
+    fn of(decision: &Decision) -> Case {
+        Case {
+            outcome: decision.outcome(),
+            amount: decision.amount(),
+        }
+    }
+}
+
+/// A case whose answer changed.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Change {
+    /// Its position in the population, from 1.
+    pub rank: usize,
+    /// The request's id, if it had one.
+    pub id: Option<String>,
+    /// The question.
+    pub question: QuestionKind,
+    /// The answer under the parameters in force.
+    pub before: Case,
+    /// The answer under the alternative.
+    pub after: Case,
+    /// The overridden parameters responsible.
+    pub parameters: Vec<ParamId>,
+}
+
+/// The totals of one question over the population.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct QuestionTotals {
+    /// The question.
+    pub question: QuestionKind,
+    /// Requests asking it.
+    pub cases: u64,
+    /// Of which changed.
+    pub changed: u64,
+    /// Favourable outcomes (eligible, compliant, all met) before.
+    pub favourable_before: u64,
+    /// Favourable outcomes after.
+    pub favourable_after: u64,
+    /// The amounts before, in fen.
+    pub amount_before: u128,
+    /// The amounts after, in fen.
+    pub amount_after: u128,
+}
+
+/// Compares a population one request at a time, so that a file of any size
+/// streams through; only the listed changes are kept.
+#[derive(Debug, Clone)]
+pub struct Comparator<'p> {
+    before: &'p Parameters,
+    after: Parameters,
+    alternative: Vec<Override>,
+    totals: BTreeMap<QuestionKind, QuestionTotals>,
+    changes: Vec<Change>,
+    max_changes: usize,
+    changed: u64,
+    rejected: Vec<Rejected>,
+    rejected_count: u64,
+    seen: usize,
+}
+
+impl<'p> Comparator<'p> {
+    /// A comparison of `before` with `before` and `alternative` applied,
+    /// listing at most `max_changes` changed cases.
+    pub fn new(
+        before: &'p Parameters,
+        alternative: &[Override],
+        max_changes: usize,
+    ) -> Result<Comparator<'p>, Error> {
+        let after = before
+            .with(alternative)
+            .map_err(|(parameter, problem)| problem.at(format!("facts.alternative.{parameter}")))?;
+        Ok(Comparator {
+            before,
+            after,
+            alternative: alternative.to_vec(),
+            totals: BTreeMap::new(),
+            changes: Vec::new(),
+            max_changes,
+            changed: 0,
+            rejected: Vec::new(),
+            rejected_count: 0,
+            seen: 0,
+        })
+    }
+
+    /// Adds the next request of the population (or the reason it could not
+    /// be read, which is counted and listed with the changes' limit).
+    pub fn add(&mut self, item: Result<&Request, &Rejection>) {
+        self.seen += 1;
+        let rank = self.seen;
+        let request = match item {
+            Ok(request) => request,
+            Err(rejection) => return self.reject(rank, rejection.id.clone(), &rejection.error),
+        };
+        let decided = decide_with(self.before, request)
+            .and_then(|b| Ok((b, decide_with(&self.after, request)?)));
+        let (before, after) = match decided {
+            Ok(pair) => pair,
+            Err(error) => return self.reject(rank, request.id.clone(), &error),
+        };
+        let (b, a) = (Case::of(&before), Case::of(&after));
+        let question = before.kind();
+        let totals = self.totals.entry(question).or_insert(QuestionTotals {
+            question,
+            cases: 0,
+            changed: 0,
+            favourable_before: 0,
+            favourable_after: 0,
+            amount_before: 0,
+            amount_after: 0,
+        });
+        totals.cases += 1;
+        totals.favourable_before += u64::from(before.outcome().is_favourable());
+        totals.favourable_after += u64::from(after.outcome().is_favourable());
+        totals.amount_before += b.amount.map_or(0, |f| u128::from(f.get()));
+        totals.amount_after += a.amount.map_or(0, |f| u128::from(f.get()));
+        if b == a {
+            return;
+        }
+        totals.changed += 1;
+        self.changed += 1;
+        if self.changes.len() < self.max_changes {
+            let parameters = self.responsible(request, a);
+            self.changes.push(Change {
+                rank,
+                id: request.id.clone(),
+                question,
+                before: b,
+                after: a,
+                parameters,
+            });
+        }
+    }
+
+    /// The overrides the alternative's answer depends on: those without
+    /// which (the others kept) the answer would not be `after`.
+    fn responsible(&self, request: &Request, after: Case) -> Vec<ParamId> {
+        let depends: Vec<ParamId> = (0..self.alternative.len())
+            .filter(|&skip| {
+                let others: Vec<Override> = self
+                    .alternative
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| *i != skip)
+                    .map(|(_, o)| o.clone())
+                    .collect();
+                self.before
+                    .with(&others)
+                    .ok()
+                    .and_then(|p| decide_with(&p, request).ok())
+                    .is_some_and(|d| Case::of(&d) != after)
+            })
+            .map(|i| self.alternative[i].parameter)
+            .collect();
+        // No single override matters when several each suffice: name them all.
+        if depends.is_empty() {
+            self.alternative.iter().map(|o| o.parameter).collect()
+        } else {
+            depends
+        }
+    }
+
+    fn reject(&mut self, rank: usize, id: Option<String>, error: &Error) {
+        self.rejected_count += 1;
+        if self.rejected.len() < self.max_changes {
+            self.rejected.push(Rejected::new(rank, id, error));
+        }
+    }
+
+    /// The comparison of everything added.
+    pub fn finish(self) -> Result<ComparisonDecision, Error> {
+        for t in self.totals.values() {
+            checked_total(t.amount_before, "facts.population")?;
+            checked_total(t.amount_after, "facts.population")?;
+        }
+        Ok(ComparisonDecision {
+            alternative: self.alternative,
+            cases: self.seen,
+            totals: self.totals.into_values().collect(),
+            changes: self.changes,
+            changed: self.changed,
+            rejected: self.rejected,
+            rejected_count: self.rejected_count,
+        })
+    }
+}
+
+/// The answer to a `compare_policies` question.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct ComparisonDecision {
+    alternative: Vec<Override>,
+    cases: usize,
+    totals: Vec<QuestionTotals>,
+    changes: Vec<Change>,
+    changed: u64,
+    rejected: Vec<Rejected>,
+    rejected_count: u64,
+}
+
+impl ComparisonDecision {
+    /// Requests in the population.
+    pub fn cases(&self) -> usize {
+        self.cases
+    }
+
+    /// The totals of each question asked, in the contract's order.
+    pub fn totals(&self) -> &[QuestionTotals] {
+        &self.totals
+    }
+
+    /// The changed cases listed (at most the limit asked for).
+    pub fn changes(&self) -> &[Change] {
+        &self.changes
+    }
+
+    /// Every changed case, listed or not.
+    pub fn changed(&self) -> u64 {
+        self.changed
+    }
+
+    /// The requests that could not be read or decided (at most the limit).
+    pub fn rejected(&self) -> &[Rejected] {
+        &self.rejected
+    }
+
+    /// Every request that could not be read or decided.
+    pub fn rejected_count(&self) -> u64 {
+        self.rejected_count
+    }
+
+    /// The overrides of the alternative.
+    pub fn alternative(&self) -> &[Override] {
+        &self.alternative
+    }
+
+    /// The steps taken, in `lang`: one per question asked.
+    pub fn explain(&self, lang: Lang) -> Vec<Step> {
+        let alternative = self
+            .alternative
+            .iter()
+            .map(|o| format!("{} = {}", o.parameter, o.value))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let yuan = |fen: u128| {
+            u64::try_from(fen)
+                .ok()
+                .and_then(Fen::new)
+                .map_or_else(|| fen.to_string(), |f| f.words(lang))
+        };
+        self.totals
+            .iter()
+            .map(|t| {
+                let (q, changed, cases) = (t.question.code(), t.changed, t.cases);
+                let (before, after) = (yuan(t.amount_before), yuan(t.amount_after));
+                let (fb, fa) = (t.favourable_before, t.favourable_after);
+                Step::new(
+                    "comparison.question",
+                    t.question.clause(),
+                    None,
+                    changed == 0,
+                    lang.pick(
+                        format!(
+                            "{q}：按替代参数（{alternative}），{cases}个案例中{changed}个结果改变；有利结果{fb}→{fa}个，金额{before}→{after}"
+                        ),
+                        format!(
+                            "{q}: under the alternative ({alternative}), {changed} of {cases} cases change; favourable outcomes {fb} → {fa}, amounts {before} → {after}"
+                        ),
+                    ),
+                )
+            })
+            .collect()
+    }
+}
+
+/// Decides a `compare_policies` question.
+pub fn decide(params: &Parameters, facts: &ComparisonFacts) -> Result<ComparisonDecision, Error> {
+    let mut comparator = Comparator::new(params, &facts.alternative, facts.max_changes)?;
+    for item in &facts.population {
+        comparator.add(item.as_ref());
+    }
+    comparator.finish()
+}

@@ -1,0 +1,214 @@
+//! The mutual-aid subsidy year by year for an enterprise that joins the plan
+//! and stays (C17, C18, C19; I2, I7), and what a break would cost.
+//!
+//! Each year is decided by the mutual-aid rule itself, as if the enterprise
+//! had been enrolled every year from the one it joins, with the same premium
+//! each year. A break in year B means no enrolment in B: no subsidy that year,
+//! and none after it, since the subsidy needs enrolment without a break since
+//! the first (C19). So a break in B costs every subsidy from B on.
+
+use crate::calendar::{Year, YearSet};
+use crate::error::Error;
+use crate::explain::Step;
+use crate::industry::KeyIndustries;
+use crate::money::Fen;
+use crate::mutual_aid::{self, MutualAidDecision, MutualAidFacts};
+use crate::policy::{OpenTopic, Parameters};
+use crate::{Clause, Lang};
+
+use super::checked_total;
+
+/// The facts of a `mutual_aid_schedule` question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ScheduleFacts {
+    /// The enterprise's chains and clusters.
+    pub industries: KeyIndustries,
+    /// The year it joins the plan.
+    pub join_year: Year,
+    /// The premium it pays each year.
+    pub premium: Fen,
+}
+
+/// One year of the schedule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ScheduleYear {
+    /// The year.
+    pub year: Year,
+    /// The mutual-aid decision for it.
+    pub decision: MutualAidDecision,
+    /// What a break in this year would cost: this year's subsidy and every
+    /// later one, in fen.
+    pub break_cost: u128,
+}
+
+/// The answer to a `mutual_aid_schedule` question.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct ScheduleDecision {
+    facts: ScheduleFacts,
+    years: Vec<ScheduleYear>,
+}
+
+impl ScheduleDecision {
+    /// The years from the one it joins (or the period's first) to the
+    /// period's last.
+    pub fn years(&self) -> &[ScheduleYear] {
+        &self.years
+    }
+
+    /// The year the enterprise joins.
+    pub fn join_year(&self) -> Year {
+        self.facts.join_year
+    }
+
+    /// The subsidy over every year, in fen.
+    pub fn total(&self) -> u128 {
+        self.years
+            .iter()
+            .map(|y| u128::from(y.decision.amount().get()))
+            .sum()
+    }
+
+    /// Whether the enterprise is eligible in some year.
+    pub fn eligible(&self) -> bool {
+        self.years.iter().any(|y| y.decision.eligible())
+    }
+
+    /// What the published policy leaves open that bears on this answer.
+    pub fn open(&self) -> Vec<OpenTopic> {
+        vec![OpenTopic::MutualAidPremium]
+    }
+
+    /// The steps taken, in `lang`: why (or why not) the first year qualifies,
+    /// then one step per year.
+    pub fn explain(&self, lang: Lang) -> Vec<Step> {
+        let join = self.facts.join_year;
+        let premium = self.facts.premium.words(lang);
+        let mut steps = vec![Step::new(
+            "schedule.assumption",
+            Clause::C19,
+            Some(Clause::I7),
+            true,
+            lang.pick(
+                format!("假定企业自{join}年起逐年连续参保，每年保费{premium}（C19）"),
+                format!("Assuming the enterprise joins in {join} and stays enrolled every year, with a premium of {premium} a year (C19)"),
+            ),
+        )];
+        if let Some(first) = self.years.iter().find(|y| !y.decision.eligible()) {
+            // The first year that fails says why; later ones fail the same way.
+            steps.extend(
+                first
+                    .decision
+                    .explain(lang)
+                    .into_iter()
+                    .filter(|s| !s.holds),
+            );
+        }
+        for y in &self.years {
+            let (year, d) = (y.year, &y.decision);
+            let lost = u64::try_from(y.break_cost)
+                .ok()
+                .and_then(Fen::new)
+                .map_or_else(|| y.break_cost.to_string(), |f| f.words(lang));
+            steps.push(Step::new(
+                "schedule.year",
+                Clause::C18,
+                Some(Clause::I2),
+                d.eligible(),
+                lang.pick(
+                    format!(
+                        "{year}年：比例{}，补贴{}；若该年中断参保，将失去{lost}（C19）",
+                        d.rate(),
+                        d.amount().words(lang)
+                    ),
+                    format!(
+                        "{year}: {} of the premium, {}; a break in {year} would lose {lost} (C19)",
+                        d.rate(),
+                        d.amount().words(lang)
+                    ),
+                ),
+            ));
+        }
+        steps
+    }
+}
+
+/// Decides a `mutual_aid_schedule` question; the total must stay within
+/// what the contract carries (2^53 − 1 fen).
+pub fn decide(params: &Parameters, facts: &ScheduleFacts) -> Result<ScheduleDecision, Error> {
+    let rates = &params.mutual_aid_rates;
+    let first = facts.join_year.max(rates.first());
+    let span = (first.get()..=rates.last().get()).filter_map(Year::new);
+    // Enrolled every year from joining through the end of the period; years
+    // after the one decided do not matter to it (I7), so one set serves all.
+    let enrolled = YearSet::new((facts.join_year.get()..=rates.last().get()).filter_map(Year::new));
+    let mut years: Vec<ScheduleYear> = span
+        .map(|year| ScheduleYear {
+            year,
+            decision: mutual_aid::decide(
+                params,
+                &MutualAidFacts {
+                    industries: facts.industries,
+                    enrolled_years: enrolled.clone(),
+                    year,
+                    premium: facts.premium,
+                },
+            ),
+            break_cost: 0,
+        })
+        .collect();
+    // A break in a year costs that year's subsidy and every later one.
+    let mut later: u128 = 0;
+    for y in years.iter_mut().rev() {
+        later += u128::from(y.decision.amount().get());
+        y.break_cost = later;
+    }
+    checked_total(later, "facts.premium_fen")?;
+    Ok(ScheduleDecision {
+        facts: *facts,
+        years,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Policy;
+    use crate::industry::Chain;
+
+    fn schedule(join: u16, premium: u64) -> ScheduleDecision {
+        decide(
+            Policy::published().parameters(),
+            &ScheduleFacts {
+                industries: KeyIndustries::new([Chain::Steel], []),
+                join_year: Year::new(join).unwrap(),
+                premium: Fen::new(premium).unwrap(),
+            },
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn c18_every_remaining_year() {
+        let s = schedule(2024, 1_000_000);
+        let amounts: Vec<(u16, u64)> = s
+            .years()
+            .iter()
+            .map(|y| (y.year.get(), y.decision.amount().get()))
+            .collect();
+        assert_eq!(
+            amounts,
+            vec![(2024, 500_000), (2025, 400_000), (2026, 300_000)]
+        );
+        assert_eq!(s.total(), 1_200_000);
+        let costs: Vec<u128> = s.years().iter().map(|y| y.break_cost).collect();
+        assert_eq!(costs, vec![1_200_000, 700_000, 300_000]);
+    }
+
+    #[test]
+    fn c17_joining_before_2023_or_after_2026() {
+        let s = schedule(2022, 1_000_000);
+        assert!(!s.eligible());
+        assert_eq!(s.years().len(), 4);
+        assert!(schedule(2027, 1_000_000).years().is_empty());
+    }
+}
