@@ -35,7 +35,7 @@ for target in nodejs web; do
     fi
     rm -rf "$dir"
     wasm-bindgen --target "$target" --out-dir "$dir" "$module"
-    "$wasm_opt" -Oz "${features[@]}" --strip-debug --strip-producers "$out" -o "$out.opt"
+    "$wasm_opt" -Oz "${features[@]}" --strip-debug --strip-producers --strip-target-features "$out" -o "$out.opt"
     mv "$out.opt" "$out"
 done
 # wasm-bindgen's Node glue is CommonJS; the package itself is an ES module package.

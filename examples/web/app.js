@@ -110,22 +110,20 @@ function loadCatalog() {
   state.catalog = ask({ question: "catalog" }).answer;
 }
 
-/** The entries of one catalog list (chains, tiers, …), as `{ code, name }`. */
-function entries(kind) {
+/** The codes of one catalog list (chains, tiers, …), in the catalog's order. */
+function codes(kind) {
   const list = state.catalog?.[kind];
-  if (!Array.isArray(list)) return [];
-  return list.map((e) => (typeof e === "string"
-    ? { code: e, name: e }
-    : { code: e.code ?? e.id, name: e.name ?? e[state.lang] ?? e[`name_${state.lang}`] ?? e.code ?? e.id }));
+  return Array.isArray(list) ? list.map((e) => e.code ?? e.target ?? e.id) : [];
 }
 
+/** A code's name in the page's language: the catalog's, else the page's own (targets). */
 function nameOf(kind, code) {
-  return entries(kind).find((e) => e.code === code)?.name ?? code;
+  const entry = (state.catalog?.[kind] ?? []).find((e) => (e.code ?? e.target ?? e.id) === code);
+  return entry?.[state.lang] ?? STRINGS[state.lang].names[kind]?.[code] ?? code;
 }
 
 function clauseText(id) {
-  const c = (state.catalog?.clauses ?? []).find((x) => (x.id ?? x.code) === id);
-  return c ? (c.text ?? c[state.lang] ?? c.en ?? "") : "";
+  return (state.catalog?.clauses ?? []).find((c) => c.id === id)?.[state.lang] ?? "";
 }
 
 // ---- form controls ---------------------------------------------------------------------
@@ -152,7 +150,7 @@ function numberInput(labelKey, fact, value, hintKey) {
 /** A labelled select over a catalog list, or over plain values. */
 function select(labelKey, fact, kind, values, value, blank = false) {
   const id = nextId(fact);
-  const options = (kind ? entries(kind).map((e) => e.code) : values)
+  const options = (kind ? codes(kind) : values)
     .map((code) => el("option", { value: code, selected: code === value, dataset: kind ? { kind, code } : {} },
       kind ? nameOf(kind, code) : String(code)));
   if (blank) options.unshift(el("option", { value: "" }, "—"));
@@ -165,7 +163,7 @@ function select(labelKey, fact, kind, values, value, blank = false) {
 /** A group of checkboxes (or radios) in a fieldset with a legend. */
 function choices(legendKey, fact, kind, values, checked, type = "checkbox", noteKey) {
   const name = nextId(fact);
-  const items = (kind ? entries(kind).map((e) => e.code) : values).map((code) => {
+  const items = (kind ? codes(kind) : values).map((code) => {
     const id = nextId(fact);
     return el("div", { class: "choice" },
       el("input", { id, type, name, value: String(code), checked: checked.includes(code) }),
@@ -354,7 +352,11 @@ function answerPanel(q) {
       el("h4", {}, t("request")), el("pre", {}, text),
       el("h4", {}, t("reply")), el("pre", {}, JSON.stringify(answer, null, 2))));
   panel.querySelector(".answer").dataset.raw = answerText;
-  if (answer.stamp) document.getElementById("stamp").textContent = `${t("stamp")} ${answer.stamp.policy} · ${answer.stamp.parameters}`;
+  if (answer.stamp) {
+    const stamp = document.getElementById("stamp");
+    stamp.textContent = `${t("stamp")} ${answer.stamp.policy} · ${answer.stamp.parameters.slice(0, 19)}…`;
+    stamp.title = answer.stamp.parameters;
+  }
 }
 
 // ---- the progress view -------------------------------------------------------------------
@@ -410,14 +412,18 @@ function drawProgress(a) {
     fill.setAttribute("width", (Math.min(pct, SCALE) / SCALE * 100).toFixed(2));
     fill.setAttribute("class", `fill ${look}`);
     const reported = REPORTED_2023[x.target];
-    row.querySelector(".bar-caption").replaceChildren(
+    const caption = [
       el("span", { "aria-hidden": "true" }, x.met === null ? "○ " : x.met ? "✓ " : "✗ "),
       x.achieved === null
-        ? t("progress.noFigure")
-        : `${group(x.achieved)} / ${group(x.goal)} · ${x.percent}% · ${t(x.met ? "progress.met" : "progress.notMet")}`,
-      ` · ${t("progress.goal")} ${group(x.goal)} `, clauseBadge(x.clause),
-      reported ? el("span", { class: "hint" },
-        ` ${t("progress.source")} ${reported.clause}${reported.note ? `: ${reported.note[state.lang]}` : ""}`) : null);
+        ? `${t("progress.noFigure")} · ${t("progress.goal")} ${group(x.goal)} `
+        : `${group(x.achieved)} / ${group(x.goal)} · ${x.percent}% · ${t(x.met ? "progress.met" : "progress.notMet")} `,
+      clauseBadge(x.clause),
+    ];
+    if (reported) {
+      const note = reported.note ? `: ${reported.note[state.lang]}` : "";
+      caption.push(el("span", { class: "hint" }, ` ${t("progress.source")} ${reported.clause}${note}`));
+    }
+    row.querySelector(".bar-caption").replaceChildren(...caption);
   }
 }
 

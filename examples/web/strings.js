@@ -1,6 +1,7 @@
-// The page's own words, in Chinese and English. Only the page's chrome lives here: every
-// name of a chain, cluster, venue kind, tier or target, every explanation and every error
-// message comes from the library (the catalog and the answers), in the language asked.
+// The page's own words, in Chinese and English. Only the page's chrome lives here (and,
+// until the catalog names them, the targets' labels): every name of a chain, cluster, venue
+// kind or tier, every clause text, explanation and error message comes from the library
+// (the catalog and the answers), in the language asked.
 
 export const STRINGS = {
   zh: {
@@ -102,6 +103,23 @@ export const STRINGS = {
     },
     sourceNote: "依据：江西省总工会《砥砺奋进勇担当 征途如虹向未来》（2023年）。条款编号见 POLICY.md。",
     engine: "计算引擎",
+    names: {
+      targets: {
+        skill_competitions: "劳动和技能竞赛（场）",
+        standard_venues: "标准化职工活动场所（家）",
+        park_venues: "园区标准化职工活动场所（个）",
+        six_haves_unions: "“六有”企业工会（家）",
+        six_norms_unions: "“六规范”企业工会（家）",
+        health_care_workers: "健康关爱职工（名）",
+        recuperation_workers: "一线职工疗休养（名）",
+        health_knowledge_workers: "健康知识科普职工（名）",
+        cultural_events: "文艺下基层活动（场）",
+        singles_mixers: "单身青年联谊活动（场）",
+        model_workers: "省级以上劳动模范（名）",
+        labour_medals: "五一劳动奖章（名）",
+        certificates_and_pioneers: "五一劳动奖状和工人先锋号（个）",
+      },
+    },
   },
   en: {
     htmlLang: "en",
@@ -202,6 +220,23 @@ export const STRINGS = {
     },
     sourceNote: "Source: Jiangxi Federation of Trade Unions, “砥砺奋进勇担当 征途如虹向未来” (2023). Clause numbers as in POLICY.md.",
     engine: "Engine",
+    names: {
+      targets: {
+        skill_competitions: "Skill competitions",
+        standard_venues: "Standardised worker venues",
+        park_venues: "Standardised park venues",
+        six_haves_unions: "Six-haves enterprise unions",
+        six_norms_unions: "Six-norms enterprise unions",
+        health_care_workers: "Workers in health care",
+        recuperation_workers: "Frontline workers in recuperation",
+        health_knowledge_workers: "Workers reached by health knowledge",
+        cultural_events: "Cultural events at the grassroots",
+        singles_mixers: "Singles mixers",
+        model_workers: "Provincial-or-higher model workers",
+        labour_medals: "May-1 Labour Medals",
+        certificates_and_pioneers: "May-1 Certificates and Worker Pioneer titles",
+      },
+    },
   },
 };
 

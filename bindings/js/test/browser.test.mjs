@@ -136,8 +136,13 @@ test("browser: the progress view draws the article's 2023 figures against the ta
 
   // On a phone: nothing wider than the screen.
   await page.setViewportSize({ width: 375, height: 812 });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  assert.ok(overflow <= 0, `the page is ${overflow}px wider than a 375px screen`);
+  const overflow = await page.evaluate(() => {
+    const wide = [...document.querySelectorAll("body *")]
+      .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1 && e.checkVisibility())
+      .map((e) => `${e.tagName.toLowerCase()}.${e.className}`);
+    return { by: document.documentElement.scrollWidth - window.innerWidth, wide: wide.slice(0, 5) };
+  });
+  assert.ok(overflow.by <= 0, `the page is ${overflow.by}px wider than a 375px screen: ${overflow.wide}`);
   await page.screenshot({ path: join(shots, "demo-progress-phone.png"), fullPage: true });
   await page.setViewportSize({ width: 1280, height: 900 });
 });
@@ -146,7 +151,7 @@ const stems = loadCorpus().map((p) => p.stem);
 
 test("browser: the whole corpus gives the same bytes in Chromium", { skip: skip || (stems.length === 0 && "no corpus pairs yet") }, async (t) => {
   const result = await page.evaluate(async (stems) => {
-    const { evaluate, evaluateBatch, evaluateObject } = await import("/pkg/gonghui_wasm.js");
+    const { evaluate, evaluateBatchBytes, evaluateObject } = await import("/pkg/gonghui_wasm.js");
     const bytes = async (url) => new Uint8Array(await (await fetch(url)).arrayBuffer());
     const utf8 = new TextDecoder("utf-8", { fatal: true });
     const lines = (b) => { const s = utf8.decode(b).split("\n"); s.pop(); return s; };
@@ -155,7 +160,7 @@ test("browser: the whole corpus gives the same bytes in Chromium", { skip: skip 
       const req = await bytes(`/conformance/${stem}.requests.jsonl`);
       const ans = await bytes(`/conformance/${stem}.answers.jsonl`);
       const expected = utf8.decode(ans);
-      const got = new TextEncoder().encode(evaluateBatch(req));
+      const got = new TextEncoder().encode(evaluateBatchBytes(req));
       if (got.length !== ans.length || got.some((b, i) => b !== ans[i])) out.mismatches.push(`${stem}: batch`);
       out.batches++;
       let reqLines;

@@ -2,7 +2,7 @@
 // throw, a trap or a hang), and the module goes on answering afterwards.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { evaluate, evaluateBatch, evaluateObject } from "gonghui";
+import { evaluate, evaluateBatch, evaluateBatchBytes, evaluateObject } from "gonghui";
 
 const CODES = new Set([
   "malformed_request", "unknown_question", "missing_field", "unknown_field",
@@ -64,13 +64,14 @@ test("hostile: 100 MB of digits, bare and as a premium", { timeout: 120_000 }, (
   const digits = "9".repeat(100 * 1024 * 1024);
   assertError(evaluate(digits), "bare digits");
   const request = `{"question":"mutual_aid_subsidy","facts":{"chains":["steel"],"enrolled_years":[2024],"year":2024,"premium_fen":${digits}}}`;
-  const error = assertError(evaluate(request), "digits as premium");
-  assert.equal(error.field, "facts.premium_fen");
+  assertError(evaluate(request), "digits as premium");
+  const typed = evaluateObject({ question: "mutual_aid_subsidy", facts: { premium_fen: digits } });
+  assert.ok(typed.error && CODES.has(typed.error.code), "typed");
 });
 
 test("hostile: bytes that are not UTF-8 get one error line each", () => {
   const bytes = Uint8Array.from([0xff, 0xfe, 0x0a, 0xc3, 0x28, 0x0a, 0xed, 0xa0, 0x80, 0x0a]);
-  const out = evaluateBatch(bytes);
+  const out = evaluateBatchBytes(bytes);
   const answers = out.split("\n");
   assert.equal(answers.pop(), "", "every answer line ends in \\n");
   assert.equal(answers.length, 3);
@@ -84,8 +85,9 @@ test("hostile: a batch of broken lines answers every line, in order", () => {
   assert.equal(answers.length, input.split("\n").length - 1);
 });
 
-test("hostile: evaluateBatch refuses what is neither a string nor bytes", () => {
+test("hostile: a value that is not a string is a TypeError, never a wrong answer", () => {
   for (const v of [undefined, null, 42, {}, [1, 2]]) {
+    assert.throws(() => evaluate(v), TypeError);
     assert.throws(() => evaluateBatch(v), TypeError);
   }
 });

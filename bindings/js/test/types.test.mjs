@@ -13,9 +13,9 @@ const pkgDir = fileURLToPath(new URL("..", import.meta.url));
 const tsc = `${pkgDir}node_modules/typescript/bin/tsc`;
 const outDir = fileURLToPath(new URL("../../../target/js/types/", import.meta.url));
 
-function runTsc(args) {
+function runTsc(args, cwd = pkgDir) {
   try {
-    execFileSync(process.execPath, [tsc, ...args], { cwd: pkgDir, encoding: "utf8", stdio: "pipe" });
+    execFileSync(process.execPath, [tsc, ...args], { cwd, encoding: "utf8", stdio: "pipe" });
     return "";
   } catch (e) {
     return `${e.stdout}${e.stderr}`;
@@ -54,10 +54,12 @@ for (const build of ["node", "web"]) {
     const errors = runTsc([
       "--noEmit", "--strict", "--exactOptionalPropertyTypes", "--target", "es2022",
       "--module", "esnext", "--moduleResolution", "bundler", "--types", "", "--lib", "es2022,dom", file,
-    ]);
+    ], outDir);
     // Name the case each error is on (tsc says file(line,col)).
     const named = errors.replace(/corpus-\w+\.ts\((\d+),\d+\)/g, (m, line) => `${m} [${where[line] ?? "?"}]`);
-    assert.equal(named, "", `the types disagree with the corpus:\n${named}`);
+    const lines = named.split("\n").filter(Boolean);
+    const shown = lines.slice(0, 20).join("\n") + (lines.length > 20 ? `\n… and ${lines.length - 20} more` : "");
+    assert.ok(lines.length === 0, `the types disagree with the corpus (see ${file}):\n${shown}`);
     t.diagnostic(`${cases.length} answers and ${requests} requests type-checked`);
   });
 }

@@ -7,7 +7,8 @@
 //! | JavaScript | Rust core | answers |
 //! |---|---|---|
 //! | `evaluate(request: string): string` | [`gonghui::evaluate_json`] | one JSON object |
-//! | `evaluateBatch(lines: string \| Uint8Array): string` | [`gonghui::evaluate_lines`] | JSON Lines |
+//! | `evaluateBatch(lines: string): string` | [`gonghui::evaluate_lines`] | JSON Lines |
+//! | `evaluateBatchBytes(lines: Uint8Array): string` | [`gonghui::evaluate_lines`] | JSON Lines |
 //! | `evaluateObject(request: Request): Answer` | the same, through `JSON` | a plain object |
 //! | `version(): string` | [`gonghui::VERSION`] | |
 //!
@@ -22,36 +23,65 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
-use js_sys::{JSON, JsString, Uint8Array};
 use wasm_bindgen::prelude::*;
+
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = include_str!("types.d.ts");
 
+// What the bindings need of JavaScript's globals, imported directly: the js-sys crate
+// would cost about 2 KB of the gzipped module's 120 KB budget.
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = JSON, js_name = stringify, catch)]
+    fn json_stringify(value: &JsValue) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
+    fn json_parse(text: &str) -> Result<JsValue, JsValue>;
+    type TypeError;
+    #[wasm_bindgen(constructor)]
+    fn new(message: &str) -> TypeError;
+}
+
+/// The text of a string argument. Strings are taken as `JsValue` and read with
+/// `as_string`, because the generated glue for a `&str` parameter, given `undefined` or a
+/// number, makes the module trap inside its allocator; here any other value is a
+/// `TypeError` and the module is untouched.
+fn text_of(value: &JsValue, function: &str) -> Result<String, JsValue> {
+    value
+        .as_string()
+        .ok_or_else(|| TypeError::new(&format!("{function} expects a string")).into())
+}
+
 /// Answers one JSON request with one JSON object (a decision or an error), exactly as
-/// [`gonghui::evaluate_json`] does.
-#[wasm_bindgen(js_name = evaluate)]
-pub fn evaluate(request: &str) -> String {
-    gonghui::evaluate_json(request)
+/// [`gonghui::evaluate_json`] does. A value that is not a string is a `TypeError`.
+#[wasm_bindgen(js_name = evaluate, unchecked_return_type = "string")]
+pub fn evaluate(
+    #[wasm_bindgen(unchecked_param_type = "string")] request: JsValue,
+) -> Result<String, JsValue> {
+    Ok(gonghui::evaluate_json(&text_of(&request, "evaluate")?))
 }
 
 /// Answers JSON Lines with JSON Lines, exactly as [`gonghui::evaluate_lines`]: one answer
-/// line (ending in `\n`) per input line, in order. Takes a string or the raw bytes (a Node
-/// `Buffer` is a `Uint8Array`), so that bytes that are not UTF-8 reach the core as they are
-/// and get its error answer.
-#[wasm_bindgen(js_name = evaluateBatch)]
+/// line (ending in `\n`) per input line, in order. A value that is not a string is a
+/// `TypeError`.
+#[wasm_bindgen(js_name = evaluateBatch, unchecked_return_type = "string")]
 pub fn evaluate_batch(
-    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] lines: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] lines: JsValue,
 ) -> Result<String, JsValue> {
-    if let Some(text) = lines.as_string() {
-        return Ok(gonghui::evaluate_lines(text.as_bytes()));
-    }
-    match lines.dyn_into::<Uint8Array>() {
-        Ok(bytes) => Ok(gonghui::evaluate_lines(&bytes.to_vec())),
-        Err(_) => {
-            Err(js_sys::TypeError::new("evaluateBatch expects a string or a Uint8Array").into())
-        }
-    }
+    Ok(gonghui::evaluate_lines(
+        text_of(&lines, "evaluateBatch")?.as_bytes(),
+    ))
+}
+
+/// [`evaluate_batch`] over raw bytes (a `Uint8Array`, such as a Node `Buffer` read from a
+/// file), so that bytes that are not UTF-8 reach the core as they are and get its error
+/// answer on their line.
+#[wasm_bindgen(js_name = evaluateBatchBytes)]
+pub fn evaluate_batch_bytes(lines: &[u8]) -> String {
+    gonghui::evaluate_lines(lines)
 }
 
 /// The typed twin of [`evaluate`]: takes a request as a plain object and gives the answer as
@@ -62,13 +92,13 @@ pub fn evaluate_batch(
 pub fn evaluate_object(
     #[wasm_bindgen(unchecked_param_type = "Request")] request: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let text = JSON::stringify(&request)
+    let text = json_stringify(&request)
         .ok()
-        .and_then(|s: JsString| s.as_string())
+        .and_then(|s| s.as_string())
         .unwrap_or_default();
     // The core writes valid JSON by construction: a parse error here is a core bug, and
     // surfaces as the exception `JSON.parse` threw.
-    JSON::parse(&gonghui::evaluate_json(&text))
+    json_parse(&gonghui::evaluate_json(&text))
 }
 
 /// The engine version stamped on every decision ([`gonghui::VERSION`]).

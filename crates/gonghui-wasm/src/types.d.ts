@@ -43,23 +43,25 @@ interface RequestBase {
   overrides?: { [parameter: string]: unknown };
 }
 
+// An optional fact may be left out or given as `null`: the library reads both alike.
+
 /** Membership in the chains and clusters; each list may be left out (meaning empty). */
 export interface Membership {
-  chains?: Chain[];
-  clusters?: Cluster[];
+  chains?: Chain[] | null;
+  clusters?: Cluster[] | null;
 }
 
 export interface VenueSubsidyFacts {
   venue_kind: VenueKind;
   /** Required for the four grassroots kinds; at most two decimals. */
-  indoor_area_m2?: number;
+  indoor_area_m2?: number | null;
   /** Required for `industrial_park`. */
-  park_level?: ParkLevel;
+  park_level?: ParkLevel | null;
 }
 export interface ModelUnionAwardFacts extends Membership {
   tier: Tier;
   /** Awards of that tier already made this year (default 0). */
-  awarded_this_year?: Int;
+  awarded_this_year?: Int | null;
 }
 export interface MutualAidSubsidyFacts extends Membership {
   /** Every year the enterprise was in the plan. */
@@ -79,7 +81,7 @@ export interface StudioQuotaFacts {
 export interface ActionProgressFacts {
   year: Int;
   /** Target id → number achieved (default: none given). */
-  achieved?: { [T in TargetId]?: number };
+  achieved?: { [T in TargetId]?: number | null } | null;
 }
 
 export interface VenueSubsidyRequest extends RequestBase { question: "venue_subsidy"; facts: VenueSubsidyFacts }
@@ -106,7 +108,7 @@ export interface ExplanationStep {
   text: string;
 }
 /** Something the source text leaves open, said rather than guessed. */
-export interface OpenPoint { topic: string; text: string }
+export interface OpenPoint { topic: string; clause: string; text: string }
 /** A parameter the request overrode. */
 export interface Overridden { parameter: string; published: unknown; used: unknown }
 /** What the decision was computed from. */
@@ -162,16 +164,41 @@ export interface ActionProgressDecision extends DecisionBase<"action_progress", 
   year: Int;
   targets: TargetProgress[];
 }
-export interface CatalogDecision extends DecisionBase<"catalog", string> {
-  chains: unknown[];
-  clusters: unknown[];
-  venue_kinds: unknown[];
-  park_levels: unknown[];
-  tiers: unknown[];
-  questions: unknown[];
-  targets: unknown[];
-  parameters: unknown[];
-  clauses: unknown[];
+/** A text in both languages. */
+export interface Bilingual { zh: string; en: string }
+/** A code of the contract with its names. */
+export interface CodeName<C extends string> extends Bilingual { code: C }
+export interface CatalogTarget {
+  target: TargetId;
+  clause: string;
+  period: "year" | "three_years";
+  goal: number;
+  /** The policy parameter that sets `goal`. */
+  parameter: string;
+}
+/** A policy parameter: its id (for `overrides`), value, unit, clause and history. */
+export interface CatalogParameter extends Bilingual {
+  id: string;
+  value: unknown;
+  unit: string;
+  clause: string;
+  reading: string | null;
+  timeline: Array<{ stage: string; value: unknown } | { from: Int; to: Int; value: unknown }>;
+}
+/** A clause of POLICY.md (C1–C22) or a reading (I1–I9), with the seed line it rests on. */
+export interface CatalogClause extends Bilingual { id: string; line: string | null }
+
+export interface CatalogDecision extends DecisionBase<"catalog", "listed"> {
+  title: Bilingual;
+  chains: CodeName<Chain>[];
+  clusters: CodeName<Cluster>[];
+  venue_kinds: CodeName<VenueKind>[];
+  park_levels: CodeName<ParkLevel>[];
+  tiers: CodeName<Tier>[];
+  questions: CodeName<QuestionId>[];
+  targets: CatalogTarget[];
+  parameters: CatalogParameter[];
+  clauses: CatalogClause[];
 }
 
 export type Decision =

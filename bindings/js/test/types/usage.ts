@@ -1,6 +1,6 @@
 // How a TypeScript caller uses the package; `tsc` checks it (test/types.test.mjs) through the
 // package's own `exports`, so a broken types path or signature fails the tests.
-import { evaluate, evaluateBatch, evaluateObject, version } from "gonghui";
+import { evaluate, evaluateBatch, evaluateBatchBytes, evaluateObject, version } from "gonghui";
 import type { Answer, MutualAidSubsidyRequest, Request } from "gonghui";
 
 const request: MutualAidSubsidyRequest = {
@@ -22,7 +22,7 @@ if ("error" in answer) {
 }
 
 const text: string = evaluate(JSON.stringify(request));
-const lines: string = evaluateBatch(new TextEncoder().encode(`${text}\n`));
+const lines: string = evaluateBatch(`${text}\n`) + evaluateBatchBytes(new TextEncoder().encode(`${text}\n`));
 const catalog: Request = { question: "catalog" };
 console.log(version(), lines, evaluateObject(catalog));
 
