@@ -25,9 +25,14 @@ export type TargetId =
   | "health_knowledge_workers" | "cultural_events" | "singles_mixers"
   | "model_workers" | "labour_medals" | "certificates_and_pioneers";
 
-export type QuestionId =
+/** The questions about one case. */
+export type CaseQuestionId =
   | "venue_subsidy" | "model_union_award" | "mutual_aid_subsidy" | "nomination_share"
-  | "studio_quota" | "action_progress" | "catalog";
+  | "studio_quota" | "action_progress";
+
+export type QuestionId =
+  | CaseQuestionId | "allocate_awards" | "compare_policies" | "yearly_budget"
+  | "mutual_aid_schedule" | "catalog";
 
 /** The language of explanation texts and error messages (default `zh`). */
 export type Lang = "zh" | "en";
@@ -84,18 +89,51 @@ export interface ActionProgressFacts {
   achieved?: { [T in TargetId]?: number | null } | null;
 }
 
+export interface AllocateAwardsFacts {
+  /** Applications in the union's own order, which decides when the cap is reached. */
+  applications: Array<Membership & { id?: string | null; tier: Tier }>;
+  /** Awards of each tier already made this year. */
+  already_awarded?: { [T in Tier]?: Int | null } | null;
+}
+/** A population: requests of the contract (one that cannot be read is reported, not fatal). */
+export type Population = Array<CaseRequest | unknown>;
+export interface ComparePoliciesFacts {
+  /** Parameter id (see the catalog) → value: the standard to compare with the published one. */
+  alternative: { [parameter: string]: unknown };
+  population: Population;
+  /** At most this many changed cases are listed. */
+  max_changes?: Int | null;
+}
+export interface YearlyBudgetFacts {
+  year: Int;
+  population?: Population | null;
+}
+export interface MutualAidScheduleFacts extends Membership {
+  join_year: Int;
+  premium_fen: Int;
+}
+
 export interface VenueSubsidyRequest extends RequestBase { question: "venue_subsidy"; facts: VenueSubsidyFacts }
 export interface ModelUnionAwardRequest extends RequestBase { question: "model_union_award"; facts: ModelUnionAwardFacts }
 export interface MutualAidSubsidyRequest extends RequestBase { question: "mutual_aid_subsidy"; facts: MutualAidSubsidyFacts }
 export interface NominationShareRequest extends RequestBase { question: "nomination_share"; facts: NominationShareFacts }
 export interface StudioQuotaRequest extends RequestBase { question: "studio_quota"; facts: StudioQuotaFacts }
 export interface ActionProgressRequest extends RequestBase { question: "action_progress"; facts: ActionProgressFacts }
+export interface AllocateAwardsRequest extends RequestBase { question: "allocate_awards"; facts: AllocateAwardsFacts }
+export interface ComparePoliciesRequest extends RequestBase { question: "compare_policies"; facts: ComparePoliciesFacts }
+export interface YearlyBudgetRequest extends RequestBase { question: "yearly_budget"; facts: YearlyBudgetFacts }
+export interface MutualAidScheduleRequest extends RequestBase { question: "mutual_aid_schedule"; facts: MutualAidScheduleFacts }
 export interface CatalogRequest extends RequestBase { question: "catalog"; facts?: Record<string, never> }
+
+/** A request about one case: the members of a population. */
+export type CaseRequest =
+  | VenueSubsidyRequest | ModelUnionAwardRequest | MutualAidSubsidyRequest
+  | NominationShareRequest | StudioQuotaRequest | ActionProgressRequest;
 
 /** Any request of CONTRACT.md. */
 export type Request =
-  | VenueSubsidyRequest | ModelUnionAwardRequest | MutualAidSubsidyRequest
-  | NominationShareRequest | StudioQuotaRequest | ActionProgressRequest | CatalogRequest;
+  | CaseRequest | AllocateAwardsRequest | ComparePoliciesRequest | YearlyBudgetRequest
+  | MutualAidScheduleRequest | CatalogRequest;
 
 /** One step of the reasoning behind a decision. */
 export interface ExplanationStep {
@@ -164,6 +202,67 @@ export interface ActionProgressDecision extends DecisionBase<"action_progress", 
   year: Int;
   targets: TargetProgress[];
 }
+export interface AllocateAwardsDecision extends DecisionBase<"allocate_awards", "all_awarded" | "not_all_awarded"> {
+  tiers: Array<{
+    tier: Tier; cap: Int; already_awarded: Int; applications: Int; awarded: Int;
+    amount_fen: Int; amount_yuan: string;
+  }>;
+  total_fen: Int;
+  total_yuan: string;
+  applications: Array<{
+    rank: Int; id: string | null; tier: Tier; awarded: boolean; amount_fen: Int | null;
+    reason: "not_key_industry" | "cap_reached" | "already_awarded" | null;
+    text: string;
+  }>;
+}
+/** A population member that could not be read, by its place (`rank`) in the population. */
+export interface Rejection { rank: Int; id: string | null; code: ErrorCode; field: string | null }
+export interface ComparePoliciesDecision extends DecisionBase<"compare_policies", "changed" | "unchanged"> {
+  cases: Int;
+  changed: Int;
+  rejected: Int;
+  questions: Array<{
+    question: CaseQuestionId; cases: Int; changed: Int;
+    favourable_before: Int; favourable_after: Int;
+    amount_before_fen: Int | null; amount_after_fen: Int | null; difference_fen: Int | null;
+  }>;
+  changes: Array<{
+    rank: Int; id: string | null; question: CaseQuestionId;
+    before: { outcome: string; amount_fen: Int | null };
+    after: { outcome: string; amount_fen: Int | null };
+    parameters: string[];
+  }>;
+  rejections: Rejection[];
+}
+export interface YearlyBudgetDecision extends DecisionBase<"yearly_budget", "within_plan" | "beyond_plan"> {
+  year: Int;
+  lines: Array<{
+    line: "park_venues" | "grassroots_venues" | "six_haves_unions" | "six_norms_unions" | "mutual_aid";
+    clause: string;
+    bound: "at_least" | "at_most" | "open";
+    planned_count: Int | null; unit_fen: Int | null; planned_fen: Int | null;
+    committed_count: Int; committed_fen: Int; remaining_fen: Int | null;
+  }>;
+  planned_fen: Int;
+  planned_yuan: string;
+  committed_fen: Int;
+  committed_yuan: string;
+  cases: Int;
+  not_counted: Int;
+  rejected: Int;
+  rejections: Rejection[];
+}
+export interface MutualAidScheduleDecision extends DecisionBase<"mutual_aid_schedule", "eligible" | "ineligible"> {
+  join_year: Int;
+  years: Array<{
+    year: Int; eligible: boolean; rate_percent: Int; amount_fen: Int; amount_yuan: string;
+    /** What a break in that year would lose, that year and after (C19). */
+    break_cost_fen: Int;
+  }>;
+  total_fen: Int;
+  total_yuan: string;
+}
+
 /** A text in both languages. */
 export interface Bilingual { zh: string; en: string }
 /** A code of the contract with its names. */
@@ -203,7 +302,9 @@ export interface CatalogDecision extends DecisionBase<"catalog", "listed"> {
 
 export type Decision =
   | VenueSubsidyDecision | ModelUnionAwardDecision | MutualAidSubsidyDecision
-  | NominationShareDecision | StudioQuotaDecision | ActionProgressDecision | CatalogDecision;
+  | NominationShareDecision | StudioQuotaDecision | ActionProgressDecision
+  | AllocateAwardsDecision | ComparePoliciesDecision | YearlyBudgetDecision
+  | MutualAidScheduleDecision | CatalogDecision;
 
 export type ErrorCode =
   | "malformed_request" | "unknown_question" | "missing_field" | "unknown_field"
