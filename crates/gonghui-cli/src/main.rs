@@ -5,15 +5,20 @@
 //! ever holding more than one request in memory), writing answers, and
 //! turning the counts into an exit status. Every decision is the core's.
 
+mod analyses;
+mod input;
 mod lines;
+mod table;
 
-use std::fs::File;
-use std::io::{self, BufRead, BufReader, BufWriter, Write};
+use std::io::{self, BufRead, BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use gonghui::{Fen, Lang, Year};
 
+use analyses::{Format, Output};
+use input::Input;
 use lines::{Line, LineReader};
 
 const ABOUT: &str = "Decide the subsidies, shares and targets of the Jiangxi trade unions' \
@@ -43,6 +48,14 @@ Examples / 示例:
       Ask one question.  提一个问题。
   gonghui catalog --pretty
       List the chains, clusters, codes, targets and parameters.  列出产业链、集群、代码、目标和参数。
+  gonghui allocate examples/population/applications.jsonl
+      Allocate the year's model union awards in the file's order.  按文件顺序分配示范性企业工会名额。
+  gonghui compare --alternative '{\"venue.park.amount_fen\":15000000}' examples/population/requests.jsonl
+      What the pre-revision park standard would change.  对比修订前的园区补助标准。
+  gonghui budget --year 2024 examples/population/requests.jsonl
+      The year's planned and committed money.  年度计划资金与已承诺资金。
+  gonghui schedule --chain steel --join-year 2024 --premium-fen 1000000
+      The mutual-aid subsidy of every remaining year.  互助保障补贴逐年计划。
 
 Exit status / 退出码:
   0  every line was answered with a decision  每行都得到了决定
@@ -87,12 +100,140 @@ enum Command {
         #[arg(long)]
         pretty: bool,
     },
+    /// Allocate the year's model union awards under the caps, in the file's order (C13).
+    /// 在年度名额内按文件顺序分配示范性企业工会补助（C13）。
+    ///
+    /// Each line is one application: {"id": "...", "tier": "six_haves" or "six_norms",
+    /// "chains": [...], "clusters": [...]}. The policy sets no ranking, so the order of the
+    /// file decides. 每行一份申请；政策未规定排序，按文件顺序评定。
+    Allocate {
+        /// The applications file; standard input when absent or `-`.  申请文件；省略时读取标准输入。
+        file: Option<PathBuf>,
+        /// Six-haves awards already made this year.  本年已评“六有”企业工会数。
+        #[arg(long, default_value_t = 0)]
+        six_haves_awarded: u64,
+        /// Six-norms awards already made this year.  本年已评“六规范”企业工会数。
+        #[arg(long, default_value_t = 0)]
+        six_norms_awarded: u64,
+        #[command(flatten)]
+        output: OutputArgs,
+    },
+    /// Compare the published policy with an alternative over a population of requests.
+    /// 在一批请求上对比现行政策与替代参数。
+    ///
+    /// Each line is one request of the contract (venue_subsidy, mutual_aid_subsidy, ...).
+    /// 每行一个请求。
+    Compare {
+        /// The requests file; standard input when absent or `-`.  请求文件；省略时读取标准输入。
+        file: Option<PathBuf>,
+        /// The alternative: a JSON object of parameter id → value, as in "overrides".
+        /// 替代参数：参数编号→取值的JSON对象。
+        #[arg(long)]
+        alternative: String,
+        /// How many changed cases to list (all are counted).  列出的改变案例数上限。
+        #[arg(long, default_value_t = gonghui::planning::comparison::DEFAULT_MAX_CHANGES)]
+        max_changes: usize,
+        #[command(flatten)]
+        output: OutputArgs,
+    },
+    /// The money the year's targets imply, and what the year's requests commit (C12, C13).
+    /// 年度目标对应的计划资金，以及本年请求已承诺的资金。
+    Budget {
+        /// The year's requests; without a file, the plan alone.  本年请求文件；省略时只列计划。
+        file: Option<PathBuf>,
+        /// The year budgeted.  预算年度。
+        #[arg(long, value_parser = parse_year)]
+        year: Year,
+        #[command(flatten)]
+        output: OutputArgs,
+    },
+    /// The mutual-aid subsidy of every year for an enterprise that joins and stays (C18, C19).
+    /// 企业参保后逐年可得的互助保障补贴，以及中断参保的代价。
+    Schedule {
+        /// A chain of the enterprise (repeatable).  企业所属产业链（可重复）。
+        #[arg(long = "chain")]
+        chains: Vec<String>,
+        /// A cluster of the enterprise (repeatable).  企业所属集群（可重复）。
+        #[arg(long = "cluster")]
+        clusters: Vec<String>,
+        /// The year it joins.  参保年份。
+        #[arg(long, value_parser = parse_year)]
+        join_year: Year,
+        /// The yearly premium in fen (1 yuan = 100 fen).  每年保费（分）。
+        #[arg(long, value_parser = parse_fen)]
+        premium_fen: Fen,
+        #[command(flatten)]
+        output: OutputArgs,
+    },
+}
+
+/// How the analyses write their result.
+#[derive(clap::Args)]
+struct OutputArgs {
+    /// json or table; a table when writing to a terminal, JSON otherwise.
+    /// 输出格式：json 或 table；终端上默认为表格。
+    #[arg(long, value_enum)]
+    format: Option<Format>,
+    /// The language of the texts in JSON: zh (default) or en.  JSON中说明文字的语言。
+    #[arg(long, default_value = "zh", value_parser = ["zh", "en"])]
+    lang: String,
+}
+
+impl OutputArgs {
+    fn output(&self) -> Output {
+        Output {
+            format: self.format,
+            lang: Lang::from_code(&self.lang).unwrap_or_default(),
+        }
+    }
+}
+
+fn parse_year(text: &str) -> Result<Year, String> {
+    text.parse::<u16>()
+        .ok()
+        .and_then(Year::new)
+        .ok_or_else(|| format!("expected a year from 1 to 9999, found {text:?}"))
+}
+
+fn parse_fen(text: &str) -> Result<Fen, String> {
+    text.parse::<u64>().ok().and_then(Fen::new).ok_or_else(|| {
+        format!(
+            "expected a whole number of fen from 0 to {}, found {text:?}",
+            Fen::MAX.get()
+        )
+    })
 }
 
 fn main() -> ExitCode {
     match Cli::parse().command {
         Command::Eval { file, quiet } => eval(file, quiet),
         Command::Catalog { lang, pretty } => catalog(&lang, pretty),
+        Command::Allocate {
+            file,
+            six_haves_awarded,
+            six_norms_awarded,
+            output,
+        } => analyses::allocate(
+            file.as_deref(),
+            [six_haves_awarded, six_norms_awarded],
+            &output.output(),
+        ),
+        Command::Compare {
+            file,
+            alternative,
+            max_changes,
+            output,
+        } => analyses::compare(file.as_deref(), &alternative, max_changes, &output.output()),
+        Command::Budget { file, year, output } => {
+            analyses::budget(file.as_deref(), year, &output.output())
+        }
+        Command::Schedule {
+            chains,
+            clusters,
+            join_year,
+            premium_fen,
+            output,
+        } => analyses::schedule(&chains, &clusters, join_year, premium_fen, &output.output()),
     }
 }
 
@@ -104,26 +245,28 @@ struct Counts {
 }
 
 fn eval(file: Option<PathBuf>, quiet: bool) -> ExitCode {
-    let input: Box<dyn BufRead> = match file.as_deref() {
-        None => Box::new(io::stdin().lock()),
-        Some(path) if path.as_os_str() == "-" => Box::new(io::stdin().lock()),
-        Some(path) => match File::open(path) {
-            Ok(f) => Box::new(BufReader::with_capacity(1 << 16, f)),
-            Err(e) => {
-                eprintln!("gonghui: cannot read {}: {e}", path.display());
-                return ExitCode::from(2);
-            }
-        },
+    let input = match Input::open(file.as_deref()) {
+        Ok(input) => input,
+        Err(e) => {
+            eprintln!("gonghui: {e}");
+            return ExitCode::from(2);
+        }
     };
     let mut out = BufWriter::with_capacity(1 << 16, io::stdout().lock());
     let mut counts = Counts::default();
-    let result = answer_all(input, &mut out, &mut counts).and_then(|()| out.flush());
+    let result = answer_all(input.reader, &mut out, &mut counts).and_then(|()| out.flush());
+    input.progress.finish_and_clear();
     if !quiet {
+        let lines = counts.decisions + counts.errors;
+        let plural =
+            |n: u64, one: &'static str, many: &'static str| if n == 1 { one } else { many };
         eprintln!(
-            "gonghui: {} lines read: {} decisions, {} errors",
-            counts.decisions + counts.errors,
+            "gonghui: {lines} {} read: {} {}, {} {}",
+            plural(lines, "line", "lines"),
             counts.decisions,
-            counts.errors
+            plural(counts.decisions, "decision", "decisions"),
+            counts.errors,
+            plural(counts.errors, "error", "errors"),
         );
     }
     match result {

@@ -83,7 +83,7 @@ fn eval_reads_standard_input_and_summarises() {
         assert_eq!(out.status.code(), Some(1));
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(
-            stderr.contains("3 lines read: 1 decisions, 2 errors"),
+            stderr.contains("3 lines read: 1 decision, 2 errors"),
             "{stderr}"
         );
     }

@@ -53,16 +53,22 @@ impl Fen {
         number::format_hundredths_fixed(self.0)
     }
 
+    /// The amount in yuan with its thousands grouped, for tables:
+    /// `50000000` fen → `"500,000.00"`.
+    pub fn yuan_grouped(self) -> String {
+        format!(
+            "{}.{:02}",
+            number::group_thousands(self.0 / 100),
+            self.0 % 100
+        )
+    }
+
     /// The amount for people to read, in the language asked for:
     /// `"4,800.00 yuan"` or `"4800.00元"`.
     pub(crate) fn words(self, lang: crate::Lang) -> String {
         match lang {
             crate::Lang::Zh => format!("{}元", self.yuan()),
-            crate::Lang::En => format!(
-                "{}.{:02} yuan",
-                number::group_thousands(self.0 / 100),
-                self.0 % 100
-            ),
+            crate::Lang::En => format!("{} yuan", self.yuan_grouped()),
         }
     }
 

@@ -121,7 +121,7 @@ pub struct Allocator<'p> {
     refused: [u64; 3],
     /// Each union awarded so far, with the position of its award.
     unions: HashMap<String, usize>,
-    seen: usize,
+    placements: Vec<Placement>,
 }
 
 impl<'p> Allocator<'p> {
@@ -136,7 +136,7 @@ impl<'p> Allocator<'p> {
             applications: [0; 2],
             refused: [0; 3],
             unions: HashMap::new(),
-            seen: 0,
+            placements: Vec::new(),
         }
     }
 
@@ -155,8 +155,8 @@ impl<'p> Allocator<'p> {
     }
 
     /// Places the next application.
-    pub fn place(&mut self, application: &Application) -> Placement {
-        self.seen += 1;
+    pub fn place(&mut self, application: &Application) -> &Placement {
+        let position = self.placements.len() + 1;
         let t = application.tier as usize;
         self.applications[t] += 1;
         let made = self.already[t].saturating_add(self.awarded[t]);
@@ -173,7 +173,7 @@ impl<'p> Allocator<'p> {
             Ok(amount) => {
                 self.awarded[t] += 1;
                 self.amount[t] += u128::from(amount.get());
-                self.unions.insert(application.id.clone(), self.seen);
+                self.unions.insert(application.id.clone(), position);
             }
             Err(refusal) => {
                 let r = match refusal {
@@ -184,12 +184,24 @@ impl<'p> Allocator<'p> {
                 self.refused[r] += 1;
             }
         }
-        Placement {
+        self.placements.push(Placement {
             id: application.id.clone(),
             tier: application.tier,
             award,
             number: made + 1,
-        }
+        });
+        &self.placements[position - 1]
+    }
+
+    /// The allocation of every application placed; the total must stay
+    /// within what the contract carries (2^53 − 1 fen).
+    pub fn finish(self) -> Result<AllocationDecision, Error> {
+        let totals = self.totals();
+        checked_total(totals.amount(), "facts.applications")?;
+        Ok(AllocationDecision {
+            placements: self.placements,
+            totals,
+        })
     }
 
     /// The totals so far.
@@ -375,14 +387,10 @@ impl AllocationDecision {
 /// Decides an `allocate_awards` question (C13; I3, I6).
 pub fn decide(params: &Parameters, facts: &AllocationFacts) -> Result<AllocationDecision, Error> {
     let mut allocator = Allocator::new(params, facts.already_awarded);
-    let placements = facts
-        .applications
-        .iter()
-        .map(|a| allocator.place(a))
-        .collect();
-    let totals = allocator.totals();
-    checked_total(totals.amount(), "facts.applications")?;
-    Ok(AllocationDecision { placements, totals })
+    for application in &facts.applications {
+        allocator.place(application);
+    }
+    allocator.finish()
 }
 
 #[cfg(test)]

@@ -13,6 +13,7 @@ mod params;
 
 use std::sync::OnceLock;
 
+pub use crate::request::overrides_from_json;
 pub use params::{Override, OverrideValue, ParamId, ParamValue, Parameters, Unit, YearlyRates};
 
 use crate::Clause;

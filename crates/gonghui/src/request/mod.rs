@@ -304,6 +304,23 @@ fn read_body(top: &Fields<'_>) -> Result<(Question, Vec<Override>), Error> {
     Ok((question, overrides))
 }
 
+/// Reads a JSON object of parameter id → value, as a request's `overrides`
+/// writes it, on its own: the command line's `--alternative`. Errors name
+/// the parameter under `path`.
+pub fn overrides_from_json(text: &str, path: &'static str) -> Result<Vec<Override>, Error> {
+    let value: Value = serde_json::from_str(text).map_err(|e| Error::MalformedRequest {
+        reason: Malformed::from_parser(&e),
+    })?;
+    match &value {
+        Value::Object(map) => read_overrides(&Fields::new(map, path)),
+        other => Err(Problem::Type {
+            expected: Expected::Object,
+            found: json_type(other),
+        }
+        .at(path)),
+    }
+}
+
 /// Reads an object of parameter id → value: a request's `overrides`, or a
 /// comparison's `alternative`.
 fn read_overrides(overrides: &Fields<'_>) -> Result<Vec<Override>, Error> {
