@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TERM_QUIET=true
-for step in scripts/test-rust.sh scripts/test-c-java.sh scripts/test-js.sh; do
+for step in scripts/test-rust.sh scripts/test-c-java.sh scripts/test-js.sh scripts/test-reliability.sh; do
     if [ -x "$step" ]; then
         echo "==> $step"
         "$step"
