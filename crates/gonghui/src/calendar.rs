@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
 /// A calendar year, 1 to 9999.
 ///
 /// The special action runs from 2023 to 2026, but a year outside it is a
@@ -36,6 +38,23 @@ impl Year {
     }
 }
 
+impl Serialize for Year {
+    /// The year as a number.
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_u16(self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Year {
+    /// A year from 1 to 9999.
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Year, D::Error> {
+        let year = u16::deserialize(deserializer)?;
+        Year::new(year).ok_or_else(|| {
+            serde::de::Error::custom(format_args!("{year} is not a year from 1 to 9999"))
+        })
+    }
+}
+
 impl fmt::Display for Year {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.0)
@@ -44,9 +63,17 @@ impl fmt::Display for Year {
 
 /// A set of years, such as every year an enterprise was in the mutual-aid
 /// plan. Kept sorted without repeats, so listing a year twice changes nothing
-/// and the checks of POLICY I7 are a few comparisons.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+/// and the checks of POLICY I7 are a few comparisons. As JSON, a list of
+/// years.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(from = "Vec<Year>")]
 pub struct YearSet(Vec<Year>);
+
+impl From<Vec<Year>> for YearSet {
+    fn from(years: Vec<Year>) -> YearSet {
+        YearSet::new(years)
+    }
+}
 
 impl YearSet {
     /// The set of `years`, in any order, repeats allowed.

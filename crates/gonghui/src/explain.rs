@@ -9,7 +9,10 @@ use std::fmt;
 use crate::Clause;
 
 /// The language of explanation texts and error messages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
 pub enum Lang {
     /// Chinese (`zh`), the default.
     #[default]

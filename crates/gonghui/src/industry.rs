@@ -57,6 +57,22 @@ macro_rules! code_enum {
             }
         }
 
+        impl ::serde::Serialize for $name {
+            /// The code, as a string.
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.code())
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            /// One of the codes; any other string is an error naming them.
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let code = <::std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+                $name::from_code(&code)
+                    .ok_or_else(|| ::serde::de::Error::unknown_variant(&code, $name::CODES))
+            }
+        }
+
         impl ::std::fmt::Display for $name {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str(self.code())
@@ -117,11 +133,40 @@ code_enum! {
 /// The chains and clusters an enterprise belongs to.
 ///
 /// Held as two small bit sets, so it is `Copy` and checking membership costs
-/// nothing. Listing a chain twice is the same as listing it once.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+/// nothing. Listing a chain twice is the same as listing it once. As JSON,
+/// `{"chains": [...], "clusters": [...]}`, as the contract's facts write it.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
+#[serde(into = "Memberships", from = "Memberships")]
 pub struct KeyIndustries {
     chains: u16,
     clusters: u8,
+}
+
+/// The JSON shape of [`KeyIndustries`].
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Memberships {
+    #[serde(default)]
+    chains: Vec<Chain>,
+    #[serde(default)]
+    clusters: Vec<Cluster>,
+}
+
+impl From<KeyIndustries> for Memberships {
+    fn from(k: KeyIndustries) -> Memberships {
+        Memberships {
+            chains: k.chains().collect(),
+            clusters: k.clusters().collect(),
+        }
+    }
+}
+
+impl From<Memberships> for KeyIndustries {
+    fn from(m: Memberships) -> KeyIndustries {
+        KeyIndustries::new(m.chains, m.clusters)
+    }
 }
 
 impl KeyIndustries {
@@ -250,6 +295,19 @@ mod tests {
         assert_eq!(Chain::from_code("aviation"), Some(Chain::Aviation));
         assert_eq!(Cluster::from_code("aviation"), Some(Cluster::Aviation));
         assert_eq!(Chain::from_code("copper_new_materials"), None);
+    }
+
+    #[test]
+    fn serde_speaks_the_contracts_codes() {
+        let k = KeyIndustries::new([Chain::Steel], [Cluster::Aviation]);
+        let json = serde_json::to_string(&k).unwrap();
+        assert_eq!(json, r#"{"chains":["steel"],"clusters":["aviation"]}"#);
+        assert_eq!(serde_json::from_str::<KeyIndustries>(&json).unwrap(), k);
+        assert!(serde_json::from_str::<Chain>(r#""copper_new_materials""#).is_err());
+        assert_eq!(
+            serde_json::from_str::<Cluster>(r#""copper_new_materials""#).unwrap(),
+            Cluster::CopperNewMaterials
+        );
     }
 
     #[test]

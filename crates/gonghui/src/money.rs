@@ -7,6 +7,8 @@
 
 use std::fmt;
 
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
 use crate::number::{self, MAX_SAFE_INTEGER};
 
 /// An amount of money in whole fen (分), from 0 to 2^53 − 1.
@@ -82,6 +84,23 @@ impl Fen {
         let rounded = (exact + denominator / 2) / denominator;
         // rate ≤ 100% keeps the result ≤ self ≤ MAX, so it always fits.
         Fen(u64::try_from(rounded).unwrap_or(self.0))
+    }
+}
+
+impl Serialize for Fen {
+    /// A whole number of fen.
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_u64(self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Fen {
+    /// A whole number of fen from 0 to 2^53 − 1.
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Fen, D::Error> {
+        let fen = u64::deserialize(deserializer)?;
+        Fen::new(fen).ok_or_else(|| {
+            serde::de::Error::custom(format_args!("{fen} fen is more than 2^53 − 1"))
+        })
     }
 }
 
