@@ -87,6 +87,15 @@ impl Fen {
     }
 }
 
+/// A total of many amounts, in fen, for people to read: the amount's words
+/// when it is one the contract carries, else the bare number.
+pub(crate) fn total_words(fen: u128, lang: crate::Lang) -> String {
+    u64::try_from(fen)
+        .ok()
+        .and_then(Fen::new)
+        .map_or_else(|| fen.to_string(), |f| f.words(lang))
+}
+
 impl Serialize for Fen {
     /// A whole number of fen.
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {

@@ -13,12 +13,14 @@ mod planning;
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 
+use crate::Lang;
+#[cfg(doc)]
+use crate::VERSION;
 use crate::decision::Decision;
 use crate::error::Rejection;
 use crate::explain::Step;
 use crate::money::{Fen, Rate};
 use crate::policy::{OpenTopic, Override, ParamValue, Parameters, Policy};
-use crate::{Lang, VERSION};
 
 impl Serialize for Rate {
     /// A JSON number of percent: `40`, `33.33`.
@@ -155,9 +157,8 @@ impl Serialize for DecisionAnswer<'_> {
     }
 }
 
-/// The engine named in every stamp: crate name and version.
+/// The engine named in every stamp: crate name and version ([`VERSION`]).
 const ENGINE: &str = concat!("gonghui ", env!("CARGO_PKG_VERSION"));
-const _: () = assert!(!VERSION.is_empty());
 
 #[derive(Serialize)]
 struct TargetOut {

@@ -11,7 +11,7 @@
 use crate::calendar::Year;
 use crate::error::{Error, Rejection};
 use crate::explain::Step;
-use crate::money::Fen;
+use crate::money::{Fen, total_words};
 use crate::policy::{OpenTopic, Parameters};
 use crate::request::{Question, Request};
 use crate::venue::Venue;
@@ -333,12 +333,7 @@ impl BudgetDecision {
 
     /// The steps taken, in `lang`: one per line.
     pub fn explain(&self, lang: Lang) -> Vec<Step> {
-        let yuan = |fen: u128| {
-            u64::try_from(fen)
-                .ok()
-                .and_then(Fen::new)
-                .map_or_else(|| fen.to_string(), |f| f.words(lang))
-        };
+        let yuan = |fen: u128| total_words(fen, lang);
         self.lines
             .iter()
             .map(|l| {

@@ -15,7 +15,7 @@ use crate::Lang;
 use crate::decision::{Decision, Outcome};
 use crate::error::{Error, Rejection};
 use crate::explain::Step;
-use crate::money::Fen;
+use crate::money::{Fen, total_words};
 use crate::policy::{Override, ParamId, Parameters};
 use crate::request::{QuestionKind, Request};
 
@@ -288,12 +288,7 @@ impl ComparisonDecision {
             .map(|o| format!("{} = {}", o.parameter, o.value))
             .collect::<Vec<_>>()
             .join(", ");
-        let yuan = |fen: u128| {
-            u64::try_from(fen)
-                .ok()
-                .and_then(Fen::new)
-                .map_or_else(|| fen.to_string(), |f| f.words(lang))
-        };
+        let yuan = |fen: u128| total_words(fen, lang);
         self.totals
             .iter()
             .map(|t| {

@@ -11,7 +11,7 @@ use crate::calendar::{Year, YearSet};
 use crate::error::Error;
 use crate::explain::Step;
 use crate::industry::KeyIndustries;
-use crate::money::Fen;
+use crate::money::{Fen, total_words};
 use crate::mutual_aid::{self, MutualAidDecision, MutualAidFacts};
 use crate::policy::{OpenTopic, Parameters};
 use crate::{Clause, Lang};
@@ -105,10 +105,7 @@ impl ScheduleDecision {
         }
         for y in &self.years {
             let (year, d) = (y.year, &y.decision);
-            let lost = u64::try_from(y.break_cost)
-                .ok()
-                .and_then(Fen::new)
-                .map_or_else(|| y.break_cost.to_string(), |f| f.words(lang));
+            let lost = total_words(y.break_cost, lang);
             steps.push(Step::new(
                 "schedule.year",
                 Clause::C18,

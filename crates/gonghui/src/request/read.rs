@@ -25,17 +25,9 @@ fn number_text(json: &Value, expected: Expected) -> Result<&str, Problem> {
     }
 }
 
-fn range(json: &Value, expected: Expected) -> impl Fn(NumberProblem) -> Problem + '_ {
-    move |_| Problem::Range {
-        expected,
-        found: show(json),
-    }
-}
-
 /// A whole number from 0 to 2^53 − 1, described as `expected`.
 fn whole(json: &Value, expected: Expected) -> Result<u64, Problem> {
-    let text = number_text(json, expected)?;
-    number::whole(text, MAX_SAFE_INTEGER).map_err(range(json, expected))
+    exact(json, expected, number::whole, MAX_SAFE_INTEGER, Some)
 }
 
 /// A count of things.
@@ -46,50 +38,67 @@ pub(crate) fn count(json: &Value) -> Result<u64, Problem> {
 /// An amount of money in whole fen (I2): negative, fractional and larger
 /// than 2^53 − 1 are all refused.
 pub(crate) fn fen(json: &Value) -> Result<Fen, Problem> {
-    whole(json, Expected::Fen).and_then(|f| {
-        Fen::new(f).ok_or(Problem::Range {
-            expected: Expected::Fen,
+    exact(
+        json,
+        Expected::Fen,
+        number::whole,
+        MAX_SAFE_INTEGER,
+        Fen::new,
+    )
+}
+
+/// A number read exactly by `scale` (whole numbers or hundredths) up to
+/// `max`, then made into a `T` by `make`; anything else is a problem
+/// described as `expected`.
+fn exact<T>(
+    json: &Value,
+    expected: Expected,
+    scale: fn(&str, u64) -> Result<u64, NumberProblem>,
+    max: u64,
+    make: impl FnOnce(u64) -> Option<T>,
+) -> Result<T, Problem> {
+    let text = number_text(json, expected)?;
+    scale(text, max)
+        .ok()
+        .and_then(make)
+        .ok_or_else(|| Problem::Range {
+            expected,
             found: show(json),
         })
-    })
 }
 
 /// A calendar year, 1 to 9999.
 pub(crate) fn year(json: &Value) -> Result<Year, Problem> {
-    let text = number_text(json, Expected::Year)?;
-    number::whole(text, u64::from(Year::MAX.get()))
-        .ok()
-        .and_then(|y| u16::try_from(y).ok())
-        .and_then(Year::new)
-        .ok_or_else(|| Problem::Range {
-            expected: Expected::Year,
-            found: show(json),
-        })
+    exact(
+        json,
+        Expected::Year,
+        number::whole,
+        u64::from(Year::MAX.get()),
+        |y| u16::try_from(y).ok().and_then(Year::new),
+    )
 }
 
 /// An area in square metres with at most two decimals, read exactly.
 pub(crate) fn area(json: &Value) -> Result<Area, Problem> {
-    let text = number_text(json, Expected::Area)?;
-    number::hundredths(text, Area::MAX.hundredths())
-        .ok()
-        .and_then(Area::from_hundredths)
-        .ok_or_else(|| Problem::Range {
-            expected: Expected::Area,
-            found: show(json),
-        })
+    exact(
+        json,
+        Expected::Area,
+        number::hundredths,
+        Area::MAX.hundredths(),
+        Area::from_hundredths,
+    )
 }
 
 /// A percentage from 0 to 100 with at most two decimals, read exactly.
 pub(crate) fn rate(json: &Value) -> Result<Rate, Problem> {
-    let text = number_text(json, Expected::Percent)?;
-    number::hundredths(text, u64::from(Rate::ONE_HUNDRED_PERCENT.hundredths()))
-        .ok()
-        .and_then(|h| u32::try_from(h).ok())
-        .and_then(Rate::from_hundredths)
-        .ok_or_else(|| Problem::Range {
-            expected: Expected::Percent,
-            found: show(json),
-        })
+    let max = Rate::ONE_HUNDRED_PERCENT.hundredths();
+    exact(
+        json,
+        Expected::Percent,
+        number::hundredths,
+        u64::from(max),
+        |h| u32::try_from(h).ok().and_then(Rate::from_hundredths),
+    )
 }
 
 /// A string.
