@@ -131,7 +131,7 @@ char *gonghui_evaluate_batch(const char *lines, size_t lines_len);
 void gonghui_string_free(char *answer);
 
 /**
- * The version of the loaded library (for example `"0.1.0"`), also stamped on decisions.
+ * The version of the loaded library and of the engine inside it (for example `"0.1.0"`).
  *
  * Compare with `GONGHUI_VERSION_STRING` to check that the header matches the library.
  *

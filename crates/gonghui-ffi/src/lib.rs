@@ -237,7 +237,7 @@ pub unsafe extern "C" fn gonghui_string_free(answer: *mut c_char) {
     }
 }
 
-/// The version of the loaded library (for example `"0.1.0"`), also stamped on decisions.
+/// The version of the loaded library and of the engine inside it (for example `"0.1.0"`).
 ///
 /// Compare with `GONGHUI_VERSION_STRING` to check that the header matches the library.
 ///

@@ -1,5 +1,7 @@
 package io.github.gonghui;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -40,21 +42,31 @@ public final class Bench {
             }
         }
 
+        // Wall time, and this thread's CPU time (steadier on a shared machine; it leaves out
+        // the JVM's GC and JIT threads).
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         double[] single = new double[rounds];
         double[] batched = new double[rounds];
+        double[] singleCpu = new double[rounds];
+        double[] batchedCpu = new double[rounds];
         for (int round = -3; round < rounds; round++) {
+            long c0 = threads.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             int total = 0;
             for (String request : requests) {
                 total += Gonghui.evaluate(request).length();
             }
             long t1 = System.nanoTime();
+            long c1 = threads.getCurrentThreadCpuTime();
             total += Gonghui.evaluateBatch(requests).size();
             long t2 = System.nanoTime();
+            long c2 = threads.getCurrentThreadCpuTime();
             sink = total;
             if (round >= 0) {
                 single[round] = (t1 - t0) / 1000.0 / n;
                 batched[round] = (t2 - t1) / 1000.0 / n;
+                singleCpu[round] = (c1 - c0) / 1000.0 / n;
+                batchedCpu[round] = (c2 - c1) / 1000.0 / n;
             }
         }
         System.out.printf(
@@ -67,10 +79,12 @@ public final class Bench {
                 n,
                 (double) answerBytes / n,
                 rounds);
-        System.out.printf("  Gonghui.evaluate            %8.2f us per call%n", median(single));
         System.out.printf(
-                "  Gonghui.evaluateBatch       %8.2f us per request (batch of %d)%n",
-                median(batched), n);
+                "  Gonghui.evaluate         %8.2f us per call     (%.2f us CPU)%n",
+                median(single), median(singleCpu));
+        System.out.printf(
+                "  Gonghui.evaluateBatch    %8.2f us per request  (%.2f us CPU; batch of %d)%n",
+                median(batched), median(batchedCpu), n);
     }
 
     /** n mutual-aid requests, varied so that some are eligible and some not. */

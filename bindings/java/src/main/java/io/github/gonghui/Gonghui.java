@@ -2,7 +2,6 @@ package io.github.gonghui;
 
 import com.sun.jna.Pointer;
 import java.io.ByteArrayOutputStream;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -41,8 +40,11 @@ import java.util.List;
  * UnsatisfiedLinkError} saying where it looked.
  */
 public final class Gonghui {
-    /** Input bytes per native batch call; larger batches are cut into several calls. */
-    static final int BATCH_CHUNK_BYTES = 16 << 20;
+    /**
+     * Input bytes per native batch call; larger batches are cut into several calls, which
+     * bounds the size of the native answer (several times that of the requests).
+     */
+    static final int BATCH_CHUNK_BYTES = 1 << 20;
 
     private Gonghui() {}
 
@@ -57,8 +59,9 @@ public final class Gonghui {
     }
 
     /**
-     * Answers many requests in one native call per 16 MB of requests (JSON Lines under the
-     * hood), much cheaper per request than {@link #evaluate} in a loop.
+     * Answers many requests, in one native call per megabyte of requests (JSON Lines under
+     * the hood). Per request it costs about what {@link #evaluate} costs: a JNA call is cheap
+     * beside the engine's own work (figures in the binding's README).
      *
      * <p>{@code evaluateBatch(requests).get(i)} equals {@code evaluate(requests.get(i))} for
      * every {@code i}. A request that cannot travel as one JSON Lines line (one containing a
@@ -102,10 +105,7 @@ public final class Gonghui {
         return Collections.unmodifiableList(Arrays.asList(answers));
     }
 
-    /**
-     * The version of the loaded native library, e.g. {@code "0.1.0"}: the engine version
-     * stamped on decisions.
-     */
+    /** The version of the loaded native library and its engine, e.g. {@code "0.1.0"}. */
     public static String version() {
         return NativeLib.gonghui_version().getString(0, "UTF-8");
     }
@@ -129,42 +129,39 @@ public final class Gonghui {
         return take(answer);
     }
 
+    /**
+     * Answers the requests of one chunk in one native call, and puts each answer line at its
+     * request's index. (Decoding the whole answer at once, then cutting it, is faster than
+     * decoding line by line from the native bytes: JNA's search for the NUL is slow.)
+     */
     private static void answerChunk(
             ByteArrayOutputStream chunk, int[] indexes, int count, String[] answers) {
         byte[] lines = chunk.toByteArray();
-        List<String> answerLines = splitLines(evaluateLines(lines, lines.length));
-        if (answerLines.size() != count) {
+        String jsonLines = evaluateLines(lines, lines.length);
+        int k = 0;
+        int start = 0;
+        int end;
+        while ((end = jsonLines.indexOf('\n', start)) >= 0) {
+            if (k < count) {
+                answers[indexes[k]] = jsonLines.substring(start, end);
+            }
+            k++;
+            start = end + 1;
+        }
+        if (k != count || start != jsonLines.length()) {
             throw new IllegalStateException(
                     "gonghui: the native library answered "
-                            + answerLines.size()
+                            + k
                             + " lines for "
                             + count
                             + " requests; this is a bug, please report it");
         }
-        for (int k = 0; k < count; k++) {
-            answers[indexes[k]] = answerLines.get(k);
-        }
-    }
-
-    /** The lines of a JSON Lines answer, each without its {@code \n}. */
-    static List<String> splitLines(String jsonLines) {
-        List<String> lines = new ArrayList<String>();
-        int start = 0;
-        while (start < jsonLines.length()) {
-            int end = jsonLines.indexOf('\n', start);
-            if (end < 0) {
-                end = jsonLines.length();
-            }
-            lines.add(jsonLines.substring(start, end));
-            start = end + 1;
-        }
-        return lines;
     }
 
     /** Copies a native answer into a String (as UTF-8) and frees the native one. */
     private static String take(Pointer answer) {
         if (answer == null) {
-            // The C ABI promises never to return NULL.
+            // The C ABI promises never to return NULL; should it, say so.
             throw new IllegalStateException("gonghui: the native library returned NULL");
         }
         try {
