@@ -6,11 +6,12 @@
 //! turning the counts into an exit status. Every decision is the core's.
 
 mod analyses;
+mod eval;
 mod input;
 mod lines;
 mod table;
 
-use std::io::{self, BufRead, BufWriter, Write};
+use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -19,7 +20,6 @@ use gonghui::{Fen, Lang, Year};
 
 use analyses::{Format, Output};
 use input::Input;
-use lines::{Line, LineReader};
 
 const ABOUT: &str = "Decide the subsidies, shares and targets of the Jiangxi trade unions' \
 \"1269\" special action.\n计算江西工会“助力‘1269’建功新时代”专项行动的补助、占比和目标。";
@@ -89,6 +89,10 @@ enum Command {
         /// 不在标准错误输出中打印汇总。
         #[arg(long, short)]
         quiet: bool,
+        /// Answer on this many threads (0: one per core); the output is the same, in order.
+        /// 使用的线程数（0：每个核一个）；输出相同，顺序不变。
+        #[arg(long, short, default_value_t = 1)]
+        jobs: usize,
     },
     /// Print the catalog: chains, clusters, codes, targets and parameters.
     /// 打印目录：产业链、集群、代码、目标和参数。
@@ -206,7 +210,7 @@ fn parse_fen(text: &str) -> Result<Fen, String> {
 
 fn main() -> ExitCode {
     match Cli::parse().command {
-        Command::Eval { file, quiet } => eval(file, quiet),
+        Command::Eval { file, quiet, jobs } => eval(file, quiet, jobs),
         Command::Catalog { lang, pretty } => catalog(&lang, pretty),
         Command::Allocate {
             file,
@@ -237,14 +241,11 @@ fn main() -> ExitCode {
     }
 }
 
-/// How a run of `eval` went: lines answered with a decision, with an error.
-#[derive(Default)]
-struct Counts {
-    decisions: u64,
-    errors: u64,
-}
-
-fn eval(file: Option<PathBuf>, quiet: bool) -> ExitCode {
+fn eval(file: Option<PathBuf>, quiet: bool, jobs: usize) -> ExitCode {
+    let jobs = match jobs {
+        0 => std::thread::available_parallelism().map_or(1, usize::from),
+        n => n,
+    };
     let input = match Input::open(file.as_deref()) {
         Ok(input) => input,
         Err(e) => {
@@ -253,8 +254,9 @@ fn eval(file: Option<PathBuf>, quiet: bool) -> ExitCode {
         }
     };
     let mut out = BufWriter::with_capacity(1 << 16, io::stdout().lock());
-    let mut counts = Counts::default();
-    let result = answer_all(input.reader, &mut out, &mut counts).and_then(|()| out.flush());
+    let mut counts = eval::Counts::default();
+    let result =
+        eval::answer_all(input.reader, &mut out, jobs, &mut counts).and_then(|()| out.flush());
     input.progress.finish_and_clear();
     if !quiet {
         let lines = counts.decisions + counts.errors;
@@ -278,24 +280,6 @@ fn eval(file: Option<PathBuf>, quiet: bool) -> ExitCode {
         Ok(()) if counts.errors > 0 => ExitCode::from(1),
         Ok(()) => ExitCode::SUCCESS,
     }
-}
-
-fn answer_all(input: impl BufRead, out: &mut impl Write, counts: &mut Counts) -> io::Result<()> {
-    let mut reader = LineReader::new(input, gonghui::limits::MAX_REQUEST_BYTES);
-    while let Some(line) = reader.next_line()? {
-        let answer = match line {
-            Line::Complete(bytes) => gonghui::evaluate(gonghui::batch::line_content(bytes)),
-            Line::TooLong { bytes } => gonghui::Answer::too_large(bytes),
-        };
-        if answer.is_decision() {
-            counts.decisions += 1;
-        } else {
-            counts.errors += 1;
-        }
-        out.write_all(answer.as_str().as_bytes())?;
-        out.write_all(b"\n")?;
-    }
-    Ok(())
 }
 
 fn catalog(lang: &str, pretty: bool) -> ExitCode {
