@@ -1,7 +1,7 @@
 //! Decisions: the typed answer to each question, before it becomes JSON.
 
 use crate::error::Error;
-use crate::explain::Step;
+use crate::explain::{self, Explainer, Step, say};
 use crate::model_union::{self, ModelUnionDecision};
 use crate::money::Fen;
 use crate::mutual_aid::{self, MutualAidDecision};
@@ -174,27 +174,30 @@ impl Decision {
 
     /// The steps taken, in `lang`, each citing its clause.
     pub fn explain(&self, lang: Lang) -> Vec<Step> {
+        explain::collect(|steps| self.explain_to(lang, steps))
+    }
+
+    /// Writes the steps taken, in `lang`, into `out`.
+    pub fn explain_to(&self, lang: Lang, out: &mut dyn Explainer) {
         match self {
-            Decision::VenueSubsidy(d) => d.explain(lang),
-            Decision::ModelUnionAward(d) => d.explain(lang),
-            Decision::MutualAidSubsidy(d) => d.explain(lang),
-            Decision::NominationShare(d) | Decision::StudioQuota(d) => d.explain(lang),
-            Decision::ActionProgress(d) => d.explain(lang),
-            Decision::Catalog => vec![Step::new(
-                "catalog",
-                Clause::C1,
-                None,
-                true,
-                lang.pick(
-                    "专项行动八项举措所涉的产业链、集群、代码、目标和全部政策参数（含条款出处）",
-                    "The chains, clusters, codes, targets and every policy parameter (with its clause) of the special action's eight measures",
-                )
-                .to_owned(),
-            )],
-            Decision::AllocateAwards(d) => d.explain(lang),
-            Decision::ComparePolicies(d) => d.explain(lang),
-            Decision::YearlyBudget(d) => d.explain(lang),
-            Decision::MutualAidSchedule(d) => d.explain(lang),
+            Decision::VenueSubsidy(d) => d.explain_to(lang, out),
+            Decision::ModelUnionAward(d) => d.explain_to(lang, out),
+            Decision::MutualAidSubsidy(d) => d.explain_to(lang, out),
+            Decision::NominationShare(d) | Decision::StudioQuota(d) => d.explain_to(lang, out),
+            Decision::ActionProgress(d) => d.explain_to(lang, out),
+            Decision::Catalog => say!(
+                out,
+                lang,
+                ("catalog", Clause::C1, None, true),
+                zh("专项行动八项举措所涉的产业链、集群、代码、目标和全部政策参数（含条款出处）"),
+                en(
+                    "The chains, clusters, codes, targets and every policy parameter (with its clause) of the special action's eight measures"
+                ),
+            ),
+            Decision::AllocateAwards(d) => d.explain_to(lang, out),
+            Decision::ComparePolicies(d) => d.explain_to(lang, out),
+            Decision::YearlyBudget(d) => d.explain_to(lang, out),
+            Decision::MutualAidSchedule(d) => d.explain_to(lang, out),
         }
     }
 }

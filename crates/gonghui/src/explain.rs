@@ -2,7 +2,9 @@
 //! whether it held and the values compared, in Chinese or English.
 //!
 //! Decisions hold numbers, not sentences; the words are written only when an
-//! explanation is asked for, so the typed API pays nothing for them.
+//! explanation is asked for, so the typed API pays nothing for them. They are
+//! written into an [`Explainer`]: a list of [`Step`]s for the typed API, or
+//! the answer's JSON directly, so that an answer builds no sentence twice.
 
 use std::fmt;
 
@@ -66,6 +68,55 @@ pub struct Step {
     pub holds: bool,
     /// What was compared and what followed, in the language asked for.
     pub text: String,
+}
+
+/// Where the steps of an explanation go, one at a time, as they are worked
+/// out: a `Vec<Step>`, or the JSON of an answer.
+pub trait Explainer {
+    /// Takes one step, its text given as format arguments so that it can be
+    /// written straight into place.
+    fn step(
+        &mut self,
+        rule: &'static str,
+        clause: Clause,
+        reading: Option<Clause>,
+        holds: bool,
+        text: fmt::Arguments<'_>,
+    );
+}
+
+impl Explainer for Vec<Step> {
+    fn step(
+        &mut self,
+        rule: &'static str,
+        clause: Clause,
+        reading: Option<Clause>,
+        holds: bool,
+        text: fmt::Arguments<'_>,
+    ) {
+        self.push(Step::new(rule, clause, reading, holds, text.to_string()));
+    }
+}
+
+/// Takes one step in the language asked for: `say!(out, lang, (rule, clause,
+/// reading, holds), zh("…", args), en("…", args))`, the four first given as
+/// one tuple.
+macro_rules! say {
+    ($out:expr, $lang:expr, $step:expr, zh($($zh:tt)*), en($($en:tt)*) $(,)?) => {{
+        let (rule, clause, reading, holds) = $step;
+        match $lang {
+            $crate::Lang::Zh => $out.step(rule, clause, reading, holds, format_args!($($zh)*)),
+            $crate::Lang::En => $out.step(rule, clause, reading, holds, format_args!($($en)*)),
+        }
+    }};
+}
+pub(crate) use say;
+
+/// The steps an explainer-writing function takes, collected as a list.
+pub(crate) fn collect(write: impl FnOnce(&mut Vec<Step>)) -> Vec<Step> {
+    let mut steps = Vec::new();
+    write(&mut steps);
+    steps
 }
 
 impl Step {

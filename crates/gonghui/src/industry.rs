@@ -5,7 +5,9 @@
 //! chain (electronic information, aviation) but are different things, so a
 //! code is always read against the list it was given in.
 
-use crate::explain::Step;
+use std::fmt;
+
+use crate::explain::{Explainer, say};
 use crate::{Clause, Lang};
 
 macro_rules! code_enum {
@@ -221,58 +223,69 @@ impl KeyIndustries {
 
     /// The memberships for people to read: "钢铁产业链、铜基新材料集群" /
     /// "the steel chain and the copper-based new materials cluster".
-    pub(crate) fn words(self, lang: Lang) -> String {
-        let names: Vec<String> = match lang {
-            Lang::Zh => self
-                .chains()
-                .map(|c| format!("{}产业链", c.name_zh()))
-                .chain(self.clusters().map(|c| format!("{}集群", c.name_zh())))
-                .collect(),
-            Lang::En => self
-                .chains()
-                .map(|c| format!("the {} chain", c.name_en()))
-                .chain(
-                    self.clusters()
-                        .map(|c| format!("the {} cluster", c.name_en())),
-                )
-                .collect(),
-        };
-        match lang {
-            Lang::Zh => names.join("、"),
-            Lang::En => match names.split_last() {
-                Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
-                _ => names.concat(),
-            },
-        }
+    pub(crate) fn words(self, lang: Lang) -> IndustryWords {
+        IndustryWords(self, lang)
     }
 
-    /// The step "is the enterprise in a chain or cluster" (I3), citing `clause`,
-    /// the clause that requires it.
-    pub(crate) fn step(self, lang: Lang, clause: Clause) -> Step {
-        let industries = self;
-        let holds = industries.is_key();
-        Step::new(
-            "industry.key",
-            clause,
-            Some(Clause::I3),
-            holds,
-            match (holds, lang) {
-                (true, Lang::Zh) => format!(
-                    "企业属于{}，在12条重点产业链和6个先进制造业集群之内（{clause}）",
-                    industries.words(lang)
+    /// Takes the step "is the enterprise in a chain or cluster" (I3), citing
+    /// `clause`, the clause that requires it.
+    pub(crate) fn explain(self, lang: Lang, clause: Clause, out: &mut dyn Explainer) {
+        let step = ("industry.key", clause, Some(Clause::I3), self.is_key());
+        if self.is_key() {
+            let words = self.words(lang);
+            say!(
+                out,
+                lang,
+                step,
+                zh("企业属于{words}，在12条重点产业链和6个先进制造业集群之内（{clause}）"),
+                en(
+                    "The enterprise is in {words}, within the 12 key chains and 6 clusters ({clause})"
                 ),
-                (true, Lang::En) => format!(
-                    "The enterprise is in {}, within the 12 key chains and 6 clusters ({clause})",
-                    industries.words(lang)
-                ),
-                (false, Lang::Zh) => format!(
+            );
+        } else {
+            say!(
+                out,
+                lang,
+                step,
+                zh(
                     "企业不属于12条重点产业链和6个先进制造业集群中的任何一个；{clause}只支持其中的企业"
                 ),
-                (false, Lang::En) => format!(
+                en(
                     "The enterprise is in none of the 12 key chains and 6 clusters; {clause} supports only their enterprises"
                 ),
-            },
-        )
+            );
+        }
+    }
+}
+
+/// Memberships in words, written without allocating.
+pub(crate) struct IndustryWords(KeyIndustries, Lang);
+
+impl fmt::Display for IndustryWords {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (industries, lang) = (self.0, self.1);
+        let count = industries.chains().count() + industries.clusters().count();
+        let names = industries
+            .chains()
+            .map(|c| (c.name(lang), true))
+            .chain(industries.clusters().map(|c| (c.name(lang), false)));
+        for (i, (name, chain)) in names.enumerate() {
+            match lang {
+                Lang::Zh => {
+                    if i > 0 {
+                        f.write_str("、")?;
+                    }
+                    write!(f, "{name}{}", if chain { "产业链" } else { "集群" })?;
+                }
+                Lang::En => {
+                    if i > 0 {
+                        f.write_str(if i + 1 == count { " and " } else { ", " })?;
+                    }
+                    write!(f, "the {name} {}", if chain { "chain" } else { "cluster" })?;
+                }
+            }
+        }
+        Ok(())
     }
 }
 
@@ -323,12 +336,17 @@ mod tests {
             [Cluster::RefiningChemicalNewMaterials],
         );
         assert_eq!(
-            both.words(Lang::En),
+            both.words(Lang::En).to_string(),
             "the modern furniture chain and the integrated refining and new chemical materials cluster"
         );
         assert_eq!(
-            both.words(Lang::Zh),
+            both.words(Lang::Zh).to_string(),
             "现代家具产业链、炼化一体化和化工新材料集群"
+        );
+        let three = KeyIndustries::new([Chain::Steel, Chain::Food], [Cluster::Aviation]);
+        assert_eq!(
+            three.words(Lang::En).to_string(),
+            "the steel chain, the food chain and the aviation cluster"
         );
     }
 }

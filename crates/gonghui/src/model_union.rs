@@ -6,7 +6,7 @@
 //! are not in the source) and checks the two things C13 states: the
 //! enterprise's industry and the yearly cap.
 
-use crate::explain::Step;
+use crate::explain::{self, Explainer, Step, say};
 use crate::industry::{KeyIndustries, code_enum};
 use crate::money::Fen;
 use crate::policy::{OpenTopic, Parameters};
@@ -77,72 +77,57 @@ impl ModelUnionDecision {
 
     /// The steps taken, in `lang`.
     pub fn explain(&self, lang: Lang) -> Vec<Step> {
+        explain::collect(|steps| self.explain_to(lang, steps))
+    }
+
+    /// Writes the steps taken, in `lang`, into `out`.
+    pub fn explain_to(&self, lang: Lang, out: &mut dyn Explainer) {
         let tier = self.facts.tier;
+        let (zh, en) = (tier.name_zh(), tier.name_en());
         let (done, cap) = (self.facts.awarded_this_year, self.cap);
-        let mut steps = vec![
-            Step::new(
-                "model_union.tier",
-                Clause::C13,
-                Some(Clause::I6),
-                true,
-                lang.pick(
-                    format!(
-                        "评定为{}企业工会；按已评定的类别处理，不重新评定（I6）",
-                        tier.name_zh()
-                    ),
-                    format!(
-                        "Assessed as a {} enterprise union; gonghui takes the assessed tier as given (I6)",
-                        tier.name_en()
-                    ),
-                ),
+        say!(
+            out,
+            lang,
+            ("model_union.tier", Clause::C13, Some(Clause::I6), true),
+            zh("评定为{zh}企业工会；按已评定的类别处理，不重新评定（I6）"),
+            en(
+                "Assessed as a {en} enterprise union; gonghui takes the assessed tier as given (I6)"
             ),
-            self.facts.industries.step(lang, Clause::C13),
-            Step::new(
-                "model_union.cap",
-                Clause::C13,
-                Some(Clause::I6),
-                self.under_cap(),
-                match (self.under_cap(), lang) {
-                    (true, Lang::Zh) => format!(
-                        "本年已评{done}家{}企业工会，未达C13每年{cap}家的上限",
-                        tier.name_zh()
-                    ),
-                    (true, Lang::En) => format!(
-                        "{done} {} awards made this year, below the yearly cap of {cap} (C13)",
-                        tier.name_en()
-                    ),
-                    (false, Lang::Zh) => format!(
-                        "本年已评{done}家{}企业工会，已达C13每年{cap}家的上限",
-                        tier.name_zh()
-                    ),
-                    (false, Lang::En) => format!(
-                        "{done} {} awards made this year: the yearly cap of {cap} (C13) is reached",
-                        tier.name_en()
-                    ),
-                },
-            ),
-        ];
-        if let Some(amount) = self.amount() {
-            steps.push(Step::new(
-                "model_union.amount",
-                Clause::C13,
-                Some(Clause::I6),
-                true,
-                lang.pick(
-                    format!(
-                        "{}企业工会补助{}（C13）",
-                        tier.name_zh(),
-                        amount.words(lang)
-                    ),
-                    format!(
-                        "A {} union receives {} (C13)",
-                        tier.name_en(),
-                        amount.words(lang)
-                    ),
-                ),
-            ));
+        );
+        self.facts.industries.explain(lang, Clause::C13, out);
+        let step = (
+            "model_union.cap",
+            Clause::C13,
+            Some(Clause::I6),
+            self.under_cap(),
+        );
+        if self.under_cap() {
+            say!(
+                out,
+                lang,
+                step,
+                zh("本年已评{done}家{zh}企业工会，未达C13每年{cap}家的上限"),
+                en("{done} {en} awards made this year, below the yearly cap of {cap} (C13)"),
+            );
+        } else {
+            say!(
+                out,
+                lang,
+                step,
+                zh("本年已评{done}家{zh}企业工会，已达C13每年{cap}家的上限"),
+                en("{done} {en} awards made this year: the yearly cap of {cap} (C13) is reached"),
+            );
         }
-        steps
+        if let Some(amount) = self.amount() {
+            let amount = amount.words(lang);
+            say!(
+                out,
+                lang,
+                ("model_union.amount", Clause::C13, Some(Clause::I6), true),
+                zh("{zh}企业工会补助{amount}（C13）"),
+                en("A {en} union receives {amount} (C13)"),
+            );
+        }
     }
 }
 

@@ -58,20 +58,13 @@ impl Fen {
     /// The amount in yuan with its thousands grouped, for tables:
     /// `50000000` fen → `"500,000.00"`.
     pub fn yuan_grouped(self) -> String {
-        format!(
-            "{}.{:02}",
-            number::group_thousands(self.0 / 100),
-            self.0 % 100
-        )
+        format!("{}.{:02}", number::Grouped(self.0 / 100), self.0 % 100)
     }
 
     /// The amount for people to read, in the language asked for:
     /// `"4,800.00 yuan"` or `"4800.00元"`.
-    pub(crate) fn words(self, lang: crate::Lang) -> String {
-        match lang {
-            crate::Lang::Zh => format!("{}元", self.yuan()),
-            crate::Lang::En => format!("{} yuan", self.yuan_grouped()),
-        }
+    pub(crate) fn words(self, lang: crate::Lang) -> FenWords {
+        FenWords(self, lang)
     }
 
     /// This amount × `rate`, rounded half up to the fen (POLICY I2).
@@ -87,13 +80,26 @@ impl Fen {
     }
 }
 
+/// An amount in words, written without allocating.
+pub(crate) struct FenWords(Fen, crate::Lang);
+
+impl fmt::Display for FenWords {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (fen, lang) = (self.0.0, self.1);
+        match lang {
+            crate::Lang::Zh => write!(f, "{}.{:02}元", fen / 100, fen % 100),
+            crate::Lang::En => write!(f, "{}.{:02} yuan", number::Grouped(fen / 100), fen % 100),
+        }
+    }
+}
+
 /// A total of many amounts, in fen, for people to read: the amount's words
 /// when it is one the contract carries, else the bare number.
 pub(crate) fn total_words(fen: u128, lang: crate::Lang) -> String {
     u64::try_from(fen)
         .ok()
         .and_then(Fen::new)
-        .map_or_else(|| fen.to_string(), |f| f.words(lang))
+        .map_or_else(|| fen.to_string(), |f| f.words(lang).to_string())
 }
 
 impl Serialize for Fen {
@@ -174,7 +180,7 @@ impl Rate {
 impl fmt::Display for Rate {
     /// Writes the percentage with its decimals trimmed: `40%`, `33.33%`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}%", self.number_text())
+        write!(f, "{}%", number::Trimmed(u64::from(self.0)))
     }
 }
 
@@ -220,8 +226,19 @@ mod tests {
         assert_eq!(fen(480_000).yuan(), "4800.00");
         assert_eq!(fen(5).yuan(), "0.05");
         assert_eq!(Fen::ZERO.yuan(), "0.00");
-        assert_eq!(fen(50_000_000).words(crate::Lang::En), "500,000.00 yuan");
-        assert_eq!(fen(50_000_000).words(crate::Lang::Zh), "500000.00元");
+        assert_eq!(
+            fen(50_000_000).words(crate::Lang::En).to_string(),
+            "500,000.00 yuan"
+        );
+        assert_eq!(
+            fen(50_000_000).words(crate::Lang::Zh).to_string(),
+            "500000.00元"
+        );
+        assert_eq!(fen(5).words(crate::Lang::En).to_string(), "0.05 yuan");
+        assert_eq!(
+            fen(123_456_789_00).words(crate::Lang::En).to_string(),
+            "123,456,789.00 yuan"
+        );
     }
 
     #[test]

@@ -7,7 +7,7 @@
 //! subsidy is the premium × the rate, rounded half up to the fen once.
 
 use crate::calendar::{Year, YearSet};
-use crate::explain::Step;
+use crate::explain::{self, Explainer, Step, say};
 use crate::industry::KeyIndustries;
 use crate::money::{Fen, Rate};
 use crate::policy::{OpenTopic, Parameters};
@@ -75,92 +75,123 @@ impl MutualAidDecision {
 
     /// The steps taken, in `lang`.
     pub fn explain(&self, lang: Lang) -> Vec<Step> {
+        explain::collect(|steps| self.explain_to(lang, steps))
+    }
+
+    /// Writes the steps taken, in `lang`, into `out`.
+    pub fn explain_to(&self, lang: Lang, out: &mut dyn Explainer) {
         let year = self.year;
         let (first, last) = self.period;
-        let mut steps = vec![
-            self.industries.step(lang, Clause::C17),
-            Step::new(
-                "mutual_aid.period",
-                Clause::C18,
-                Some(Clause::I7),
-                self.year_rate.is_some(),
-                match (self.year_rate.is_some(), lang) {
-                    (true, Lang::Zh) => format!("{year}年在C18规定的补贴期{first}—{last}年之内"),
-                    (true, Lang::En) => {
-                        format!("{year} is within the subsidy period {first}–{last} of C18")
-                    }
-                    (false, Lang::Zh) => format!("{year}年不在C18规定的补贴期{first}—{last}年之内"),
-                    (false, Lang::En) => {
-                        format!("{year} is outside the subsidy period {first}–{last} of C18")
-                    }
-                },
+        self.industries.explain(lang, Clause::C17, out);
+        let step = (
+            "mutual_aid.period",
+            Clause::C18,
+            Some(Clause::I7),
+            self.year_rate.is_some(),
+        );
+        if self.year_rate.is_some() {
+            say!(
+                out,
+                lang,
+                step,
+                zh("{year}年在C18规定的补贴期{first}—{last}年之内"),
+                en("{year} is within the subsidy period {first}–{last} of C18"),
+            );
+        } else {
+            say!(
+                out,
+                lang,
+                step,
+                zh("{year}年不在C18规定的补贴期{first}—{last}年之内"),
+                en("{year} is outside the subsidy period {first}–{last} of C18"),
+            );
+        }
+        let step = (
+            "mutual_aid.new_participant",
+            Clause::C17,
+            Some(Clause::I7),
+            self.earlier.is_none(),
+        );
+        match (self.earlier, self.start) {
+            (Some(early), _) => say!(
+                out,
+                lang,
+                step,
+                zh("{early}年已参保，早于{first}年，不属于新参加的企业（C17）"),
+                en("Enrolled in {early}, before {first}: not a new participant (C17)"),
             ),
-            Step::new(
-                "mutual_aid.new_participant",
-                Clause::C17,
-                Some(Clause::I7),
-                self.earlier.is_none(),
-                match (self.earlier, self.start, lang) {
-                    (Some(early), _, Lang::Zh) => {
-                        format!("{early}年已参保，早于{first}年，不属于新参加的企业（C17）")
-                    }
-                    (Some(early), _, Lang::En) => {
-                        format!("Enrolled in {early}, before {first}: not a new participant (C17)")
-                    }
-                    (None, Some(start), Lang::Zh) => {
-                        format!("首次参保于{start}年，{first}年前未参保，属于新参加的企业（C17）")
-                    }
-                    (None, Some(start), Lang::En) => format!(
-                        "First enrolled in {start}, not in the plan before {first}: a new participant (C17)"
-                    ),
-                    (None, None, Lang::Zh) => format!("{first}年前未参保（C17）"),
-                    (None, None, Lang::En) => format!("Not in the plan before {first} (C17)"),
-                },
+            (None, Some(start)) => say!(
+                out,
+                lang,
+                step,
+                zh("首次参保于{start}年，{first}年前未参保，属于新参加的企业（C17）"),
+                en(
+                    "First enrolled in {start}, not in the plan before {first}: a new participant (C17)"
+                ),
             ),
-            Step::new(
-                "mutual_aid.continuous",
-                Clause::C19,
-                Some(Clause::I7),
-                self.gap.is_none(),
-                match (self.gap, self.start, lang) {
-                    (None, Some(start), Lang::Zh) if start < year => {
-                        format!("自{start}年至{year}年逐年连续参保（C19）")
-                    }
-                    (None, Some(start), Lang::En) if start < year => {
-                        format!("Enrolled every year from {start} through {year} (C19)")
-                    }
-                    (None, _, Lang::Zh) => format!("{year}年参保（C19）"),
-                    (None, _, Lang::En) => format!("Enrolled in {year} (C19)"),
-                    (Some(gap), Some(start), Lang::Zh) if gap < year => format!(
-                        "{gap}年未参保：自首次参保（{start}年）至{year}年参保中断，不能继续享受补贴（C19）"
-                    ),
-                    (Some(gap), Some(start), Lang::En) if gap < year => format!(
-                        "Not enrolled in {gap}: the break between first enrolment in {start} and {year} ends the subsidy (C19)"
-                    ),
-                    (Some(_), _, Lang::Zh) => format!("{year}年未参保（C19）"),
-                    (Some(_), _, Lang::En) => format!("Not enrolled in {year} (C19)"),
-                },
+            (None, None) => say!(
+                out,
+                lang,
+                step,
+                zh("{first}年前未参保（C17）"),
+                en("Not in the plan before {first} (C17)"),
             ),
-        ];
+        }
+        let step = (
+            "mutual_aid.continuous",
+            Clause::C19,
+            Some(Clause::I7),
+            self.gap.is_none(),
+        );
+        match (self.gap, self.start) {
+            (None, Some(start)) if start < year => say!(
+                out,
+                lang,
+                step,
+                zh("自{start}年至{year}年逐年连续参保（C19）"),
+                en("Enrolled every year from {start} through {year} (C19)"),
+            ),
+            (None, _) => say!(
+                out,
+                lang,
+                step,
+                zh("{year}年参保（C19）"),
+                en("Enrolled in {year} (C19)")
+            ),
+            (Some(gap), Some(start)) if gap < year => say!(
+                out,
+                lang,
+                step,
+                zh(
+                    "{gap}年未参保：自首次参保（{start}年）至{year}年参保中断，不能继续享受补贴（C19）"
+                ),
+                en(
+                    "Not enrolled in {gap}: the break between first enrolment in {start} and {year} ends the subsidy (C19)"
+                ),
+            ),
+            (Some(_), _) => say!(
+                out,
+                lang,
+                step,
+                zh("{year}年未参保（C19）"),
+                en("Not enrolled in {year} (C19)"),
+            ),
+        }
         if self.eligible() {
             let rate = self.rate();
             let (premium, amount) = (self.premium.words(lang), self.amount().words(lang));
-            steps.push(Step::new(
-                "mutual_aid.rate",
-                Clause::C18,
-                Some(Clause::I2),
-                true,
-                lang.pick(
-                    format!(
-                        "{year}年补贴比例为{rate}（C18）：{premium}×{rate}＝{amount}，四舍五入到分（I2）"
-                    ),
-                    format!(
-                        "The rate for {year} is {rate} (C18): {premium} × {rate} = {amount}, rounded half up to the fen (I2)"
-                    ),
+            say!(
+                out,
+                lang,
+                ("mutual_aid.rate", Clause::C18, Some(Clause::I2), true),
+                zh(
+                    "{year}年补贴比例为{rate}（C18）：{premium}×{rate}＝{amount}，四舍五入到分（I2）"
                 ),
-            ));
+                en(
+                    "The rate for {year} is {rate} (C18): {premium} × {rate} = {amount}, rounded half up to the fen (I2)"
+                ),
+            );
         }
-        steps
     }
 }
 

@@ -193,31 +193,39 @@ pub(crate) fn hundredths(text: &str, max: u64) -> Result<u64, NumberProblem> {
 /// Writes `value / 100` with its decimals trimmed: `10000` → `100`,
 /// `9550` → `95.5`, `3333` → `33.33`.
 pub(crate) fn format_hundredths_trimmed(value: u64) -> String {
-    let (whole, frac) = (value / 100, value % 100);
-    match frac {
-        0 => whole.to_string(),
-        f if f % 10 == 0 => format!("{whole}.{}", f / 10),
-        f => format!("{whole}.{f:02}"),
+    Trimmed(value).to_string()
+}
+
+/// `value / 100` with its decimals trimmed, written without allocating.
+pub(crate) struct Trimmed(pub(crate) u64);
+
+impl std::fmt::Display for Trimmed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (whole, frac) = (self.0 / 100, self.0 % 100);
+        match frac {
+            0 => write!(f, "{whole}"),
+            d if d % 10 == 0 => write!(f, "{whole}.{}", d / 10),
+            d => write!(f, "{whole}.{d:02}"),
+        }
+    }
+}
+
+/// A whole number with its digits grouped in threes, written without
+/// allocating: `1200000` → `1,200,000`.
+pub(crate) struct Grouped(pub(crate) u64);
+
+impl std::fmt::Display for Grouped {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.0 < 1000 {
+            return write!(f, "{}", self.0);
+        }
+        write!(f, "{},{:03}", Grouped(self.0 / 1000), self.0 % 1000)
     }
 }
 
 /// Writes `value / 100` with exactly two decimals: `9550` → `95.50`.
 pub(crate) fn format_hundredths_fixed(value: u64) -> String {
     format!("{}.{:02}", value / 100, value % 100)
-}
-
-/// Groups the digits of a whole number in threes, for English text:
-/// `1200000` → `1,200,000`.
-pub(crate) fn group_thousands(value: u64) -> String {
-    let digits = value.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 #[cfg(test)]
@@ -318,9 +326,10 @@ mod tests {
         assert_eq!(format_hundredths_trimmed(5), "0.05");
         assert_eq!(format_hundredths_fixed(9_550), "95.50");
         assert_eq!(format_hundredths_fixed(5), "0.05");
-        assert_eq!(group_thousands(0), "0");
-        assert_eq!(group_thousands(999), "999");
-        assert_eq!(group_thousands(1_000), "1,000");
-        assert_eq!(group_thousands(50_000_000), "50,000,000");
+        assert_eq!(Grouped(0).to_string(), "0");
+        assert_eq!(Grouped(999).to_string(), "999");
+        assert_eq!(Grouped(1_000).to_string(), "1,000");
+        assert_eq!(Grouped(1_000_001).to_string(), "1,000,001");
+        assert_eq!(Grouped(50_000_000).to_string(), "50,000,000");
     }
 }

@@ -2,7 +2,9 @@
 //! (C2, C3, C12, C13, C16, C20; POLICY I1, I9).
 
 use crate::calendar::Year;
-use crate::explain::Step;
+use std::fmt::{self, Write as _};
+
+use crate::explain::{self, Explainer, Step, say};
 use crate::industry::code_enum;
 use crate::money::percent_one_decimal;
 use crate::policy::{OpenTopic, ParamId, Parameters, Unit};
@@ -188,53 +190,68 @@ impl TargetResult {
             .and_then(|a| percent_one_decimal(a, self.goal))
     }
 
-    fn step(&self, lang: Lang) -> Step {
+    fn explain_to(&self, lang: Lang, out: &mut dyn Explainer) {
         let t = self.target;
         let (goal, clause) = (self.goal, t.clause());
-        let goal_words = match (t.period(), lang) {
-            (Period::Year, Lang::Zh) => format!("每年{goal}"),
-            (Period::Year, Lang::En) => format!("the yearly goal of {goal}"),
-            (Period::ThreeYears, Lang::Zh) => format!("三年{goal}"),
-            (Period::ThreeYears, Lang::En) => format!("the three-year goal of {goal}"),
+        let (zh, en) = (t.name_zh(), Capitalised(t.name_en()));
+        let (zh_every, en_every) = match t.period() {
+            Period::Year => ("每年", "the yearly goal of"),
+            Period::ThreeYears => ("三年", "the three-year goal of"),
         };
-        let percent = self.percent().map(|p| format!("{p}%"));
-        let text = match (self.achieved, self.met(), lang) {
-            (Some(a), Some(met), Lang::Zh) => format!(
-                "{}：完成{a}，目标{goal_words}（{clause}，I1：“以上”含本数），{}{}",
-                t.name_zh(),
-                if met { "已达成" } else { "未达成" },
-                percent.map(|p| format!("（{p}）")).unwrap_or_default()
-            ),
-            (Some(a), Some(met), Lang::En) => format!(
-                "{}: {a} against {goal_words} ({clause}; I1: 'and above' includes the goal): {}{}",
-                capitalise(t.name_en()),
-                if met { "met" } else { "not met" },
-                percent.map(|p| format!(" ({p})")).unwrap_or_default()
-            ),
-            (_, _, Lang::Zh) => format!(
-                "{}：未提供完成数（目标{goal_words}，{clause}）",
-                t.name_zh()
-            ),
-            (_, _, Lang::En) => format!(
-                "{}: no figure given ({goal_words}, {clause})",
-                capitalise(t.name_en())
-            ),
+        let step = (t.rule(), clause, Some(Clause::I9), self.met() == Some(true));
+        let Some(achieved) = self.achieved else {
+            return say!(
+                out,
+                lang,
+                step,
+                zh("{zh}：未提供完成数（目标{zh_every}{goal}，{clause}）"),
+                en("{en}: no figure given ({en_every} {goal}, {clause})"),
+            );
         };
-        Step::new(
-            t.rule(),
-            clause,
-            Some(Clause::I9),
-            self.met() == Some(true),
-            text,
-        )
+        let (zh_met, en_met) = if achieved >= goal {
+            ("已达成", "met")
+        } else {
+            ("未达成", "not met")
+        };
+        match self.percent() {
+            Some(pct) => say!(
+                out,
+                lang,
+                step,
+                zh(
+                    "{zh}：完成{achieved}，目标{zh_every}{goal}（{clause}，I1：“以上”含本数），{zh_met}（{pct}%）"
+                ),
+                en(
+                    "{en}: {achieved} against {en_every} {goal} ({clause}; I1: 'and above' includes the goal): {en_met} ({pct}%)"
+                ),
+            ),
+            None => say!(
+                out,
+                lang,
+                step,
+                zh(
+                    "{zh}：完成{achieved}，目标{zh_every}{goal}（{clause}，I1：“以上”含本数），{zh_met}"
+                ),
+                en(
+                    "{en}: {achieved} against {en_every} {goal} ({clause}; I1: 'and above' includes the goal): {en_met}"
+                ),
+            ),
+        }
     }
 }
 
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
+/// A name with its first letter capitalised, written without allocating.
+struct Capitalised(&'static str);
+
+impl fmt::Display for Capitalised {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut chars = self.0.chars();
+        if let Some(first) = chars.next() {
+            for upper in first.to_uppercase() {
+                f.write_char(upper)?;
+            }
+        }
+        f.write_str(chars.as_str())
     }
 }
 
@@ -290,7 +307,14 @@ impl ProgressDecision {
 
     /// The steps taken, in `lang`: one per target.
     pub fn explain(&self, lang: Lang) -> Vec<Step> {
-        self.results.iter().map(|r| r.step(lang)).collect()
+        explain::collect(|steps| self.explain_to(lang, steps))
+    }
+
+    /// Writes the steps taken, in `lang`, into `out`.
+    pub fn explain_to(&self, lang: Lang, out: &mut dyn Explainer) {
+        for result in &self.results {
+            result.explain_to(lang, out);
+        }
     }
 }
 

@@ -2,7 +2,7 @@
 //! C5 (nominations) and C6 (studio slots) (POLICY I1, I8).
 
 use crate::error::Problem;
-use crate::explain::Step;
+use crate::explain::{self, Explainer, Step, say};
 use crate::money::{Rate, percent_one_decimal};
 use crate::{Clause, Lang};
 
@@ -93,31 +93,41 @@ impl ShareDecision {
 
     /// The steps taken, in `lang`.
     pub fn explain(&self, lang: Lang) -> Vec<Step> {
+        explain::collect(|steps| self.explain_to(lang, steps))
+    }
+
+    /// Writes the steps taken, in `lang`, into `out`.
+    pub fn explain_to(&self, lang: Lang, out: &mut dyn Explainer) {
         let (part, whole, min) = (self.share.part, self.share.whole, self.min);
         let (required, clause) = (self.required(), self.rule.clause);
         let [zh_whole, zh_part, zh_unit, zh_none] = self.rule.zh;
         let [en_whole, en_part, en_none] = self.rule.en;
-        let text = match (self.share_percent(), self.compliant(), lang) {
-            (None, _, Lang::Zh) => format!("{zh_none}：无占比要求，占比无定义（I8）"),
-            (None, _, Lang::En) => {
-                format!("{en_none}: nothing is required and the share is undefined (I8)")
-            }
-            (Some(pct), compliant, Lang::Zh) => format!(
-                "{whole}{zh_whole}中{part}{zh_unit}（{pct}%）{zh_part}，{}{clause}要求的{required}{zh_unit}（{whole}的{min}，向上取整，I8）",
-                if compliant { "不少于" } else { "少于" }
-            ),
-            (Some(pct), compliant, Lang::En) => format!(
-                "{part} of {whole} {en_whole} ({pct}%) {en_part}: {} the {required} required by {clause} ({min} of {whole}, rounded up, I8)",
-                if compliant { "at least" } else { "fewer than" }
-            ),
+        let step = (self.rule.rule, clause, Some(Clause::I8), self.compliant());
+        let (zh_than, en_than) = if self.compliant() {
+            ("不少于", "at least")
+        } else {
+            ("少于", "fewer than")
         };
-        vec![Step::new(
-            self.rule.rule,
-            clause,
-            Some(Clause::I8),
-            self.compliant(),
-            text,
-        )]
+        match self.share_percent() {
+            None => say!(
+                out,
+                lang,
+                step,
+                zh("{zh_none}：无占比要求，占比无定义（I8）"),
+                en("{en_none}: nothing is required and the share is undefined (I8)"),
+            ),
+            Some(pct) => say!(
+                out,
+                lang,
+                step,
+                zh(
+                    "{whole}{zh_whole}中{part}{zh_unit}（{pct}%）{zh_part}，{zh_than}{clause}要求的{required}{zh_unit}（{whole}的{min}，向上取整，I8）"
+                ),
+                en(
+                    "{part} of {whole} {en_whole} ({pct}%) {en_part}: {en_than} the {required} required by {clause} ({min} of {whole}, rounded up, I8)"
+                ),
+            ),
+        }
     }
 }
 

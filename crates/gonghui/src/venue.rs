@@ -10,7 +10,7 @@ use std::fmt;
 
 use serde::{Serialize, Serializer};
 
-use crate::explain::Step;
+use crate::explain::{self, Explainer, Step, say};
 use crate::industry::code_enum;
 use crate::money::Fen;
 use crate::number;
@@ -170,142 +170,157 @@ impl VenueDecision {
 
     /// The steps taken, in `lang`.
     pub fn explain(&self, lang: Lang) -> Vec<Step> {
+        explain::collect(|steps| self.explain_to(lang, steps))
+    }
+
+    /// Writes the steps taken, in `lang`, into `out`.
+    pub fn explain_to(&self, lang: Lang, out: &mut dyn Explainer) {
         match self.venue {
             Venue::Grassroots { kind, indoor_area } => {
-                self.explain_grassroots(lang, kind, indoor_area)
+                self.explain_grassroots(lang, kind, indoor_area, out);
             }
             Venue::IndustrialPark { level, indoor_area } => {
-                self.explain_park(lang, level, indoor_area)
+                self.explain_park(lang, level, indoor_area, out);
             }
         }
     }
 
-    fn explain_grassroots(&self, lang: Lang, kind: GrassrootsKind, area: Area) -> Vec<Step> {
-        let min = self.min_area.trimmed();
-        let mut steps = vec![
-            Step::new(
-                "venue.kind",
-                Clause::C9,
-                Some(Clause::I4),
-                true,
-                lang.pick(
-                    format!(
-                        "{}职工活动场所，适用C9对乡镇（街道）、村（社区）场所的室内面积标准",
-                        kind.name_zh()
-                    ),
-                    format!(
-                        "A {} venue: the indoor-area standard of C9 for township, street, village and community venues applies",
-                        kind.name_en()
-                    ),
+    fn explain_grassroots(
+        &self,
+        lang: Lang,
+        kind: GrassrootsKind,
+        area: Area,
+        out: &mut dyn Explainer,
+    ) {
+        let min = number::Trimmed(self.min_area.hundredths());
+        let (zh_kind, en_kind) = (kind.name_zh(), kind.name_en());
+        say!(
+            out,
+            lang,
+            ("venue.kind", Clause::C9, Some(Clause::I4), true),
+            zh("{zh_kind}职工活动场所，适用C9对乡镇（街道）、村（社区）场所的室内面积标准"),
+            en(
+                "A {en_kind} venue: the indoor-area standard of C9 for township, street, village and community venues applies"
+            ),
+        );
+        let step = (
+            "venue.grassroots.area",
+            Clause::C9,
+            Some(Clause::I1),
+            self.eligible,
+        );
+        if self.eligible {
+            say!(
+                out,
+                lang,
+                step,
+                zh("室内面积{area}平方米，达到C9规定的“{min}平方米以上”（I1：“以上”含本数）"),
+                en(
+                    "Indoor area {area} m² meets the threshold of {min} m² and above of C9 (I1: 'and above' includes {min} m²)"
+                ),
+            );
+        } else {
+            say!(
+                out,
+                lang,
+                step,
+                zh("室内面积{area}平方米，低于C9规定的“{min}平方米以上”标准"),
+                en("Indoor area {area} m² is below the {min} m² threshold of C9"),
+            );
+            return;
+        }
+        let step = (
+            "venue.grassroots.amount",
+            Clause::C9,
+            Some(Clause::I4),
+            self.amount.is_some(),
+        );
+        match self.amount {
+            None => say!(
+                out,
+                lang,
+                step,
+                zh(
+                    "文章未规定乡镇（街道）、村（社区）职工活动场所的补助金额：金额留空，不作推定（I4）"
+                ),
+                en(
+                    "The published policy sets no amount for township, street, village and community venues: the amount is left null, not guessed (I4)"
                 ),
             ),
-            Step::new(
-                "venue.grassroots.area",
-                Clause::C9,
-                Some(Clause::I1),
-                self.eligible,
-                match (self.eligible, lang) {
-                    (true, Lang::Zh) => format!(
-                        "室内面积{area}平方米，达到C9规定的“{min}平方米以上”（I1：“以上”含本数）"
+            Some(amount) => {
+                let amount = amount.words(lang);
+                say!(
+                    out,
+                    lang,
+                    step,
+                    zh(
+                        "补助金额{amount}取自参数 venue.grassroots.amount_fen（已发布的政策未规定该金额，I4）"
                     ),
-                    (true, Lang::En) => format!(
-                        "Indoor area {area} m² meets the threshold of {min} m² and above of C9 (I1: 'and above' includes {min} m²)"
+                    en(
+                        "The amount of {amount} is the value of parameter venue.grassroots.amount_fen (the published policy sets none, I4)"
                     ),
-                    (false, Lang::Zh) => {
-                        format!("室内面积{area}平方米，低于C9规定的“{min}平方米以上”标准")
-                    }
-                    (false, Lang::En) => {
-                        format!("Indoor area {area} m² is below the {min} m² threshold of C9")
-                    }
-                },
-            ),
-        ];
-        if self.eligible {
-            steps.push(Step::new(
-                "venue.grassroots.amount",
-                Clause::C9,
-                Some(Clause::I4),
-                self.amount.is_some(),
-                match self.amount {
-                    None => lang
-                        .pick(
-                            "文章未规定乡镇（街道）、村（社区）职工活动场所的补助金额：金额留空，不作推定（I4）",
-                            "The published policy sets no amount for township, street, village and community venues: the amount is left null, not guessed (I4)",
-                        )
-                        .to_owned(),
-                    Some(amount) => lang.pick(
-                        format!(
-                            "补助金额{}取自参数 venue.grassroots.amount_fen（已发布的政策未规定该金额，I4）",
-                            amount.words(lang)
-                        ),
-                        format!(
-                            "The amount of {} is the value of parameter venue.grassroots.amount_fen (the published policy sets none, I4)",
-                            amount.words(lang)
-                        ),
-                    ),
-                },
-            ));
+                );
+            }
         }
-        steps
     }
 
-    fn explain_park(&self, lang: Lang, level: ParkLevel, area: Option<Area>) -> Vec<Step> {
-        let min = self.min_level;
-        let mut steps = vec![Step::new(
+    fn explain_park(
+        &self,
+        lang: Lang,
+        level: ParkLevel,
+        area: Option<Area>,
+        out: &mut dyn Explainer,
+    ) {
+        let (min_zh, min_en) = (self.min_level.name_zh(), self.min_level.name_en());
+        let (zh, en) = (level.name_zh(), level.name_en());
+        let step = (
             "venue.park.level",
             Clause::C10,
             Some(Clause::I5),
             self.eligible,
-            match (self.eligible, lang) {
-                (true, Lang::Zh) => format!(
-                    "{}工业园区（开发区），属于C10规定的“{}及以上”",
-                    level.name_zh(),
-                    min.name_zh()
+        );
+        if self.eligible {
+            say!(
+                out,
+                lang,
+                step,
+                zh("{zh}工业园区（开发区），属于C10规定的“{min_zh}及以上”"),
+                en(
+                    "A {en} industrial park (development zone): {min_en} level or higher, as C10 requires"
                 ),
-                (true, Lang::En) => format!(
-                    "A {} industrial park (development zone): {} level or higher, as C10 requires",
-                    level.name_en(),
-                    min.name_en()
+            );
+        } else {
+            say!(
+                out,
+                lang,
+                step,
+                zh("{zh}工业园区低于C10规定的“{min_zh}及以上”，不适用该补助标准（I5）"),
+                en(
+                    "A {en} park is below the {min_en} level or higher that C10 requires: this standard does not apply (I5)"
                 ),
-                (false, Lang::Zh) => format!(
-                    "{}工业园区低于C10规定的“{}及以上”，不适用该补助标准（I5）",
-                    level.name_zh(),
-                    min.name_zh()
-                ),
-                (false, Lang::En) => format!(
-                    "A {} park is below the {} level or higher that C10 requires: this standard does not apply (I5)",
-                    level.name_en(),
-                    min.name_en()
-                ),
-            },
-        )];
+            );
+        }
         if let Some(area) = area {
-            steps.push(Step::new(
-                "venue.park.area",
-                Clause::C10,
-                Some(Clause::I5),
-                true,
-                lang.pick(
-                    format!("园区场所不设面积条件（I5）：所报室内面积{area}平方米不影响结果"),
-                    format!(
-                        "No area condition applies to park venues (I5): the indoor area of {area} m² given does not matter"
-                    ),
+            say!(
+                out,
+                lang,
+                ("venue.park.area", Clause::C10, Some(Clause::I5), true),
+                zh("园区场所不设面积条件（I5）：所报室内面积{area}平方米不影响结果"),
+                en(
+                    "No area condition applies to park venues (I5): the indoor area of {area} m² given does not matter"
                 ),
-            ));
+            );
         }
         if let Some(amount) = self.amount {
-            steps.push(Step::new(
-                "venue.park.amount",
-                Clause::C10,
-                Some(Clause::I5),
-                true,
-                lang.pick(
-                    format!("每个场所补助{}（C10、C12）", amount.words(lang)),
-                    format!("{} per venue (C10, C12)", amount.words(lang)),
-                ),
-            ));
+            let amount = amount.words(lang);
+            say!(
+                out,
+                lang,
+                ("venue.park.amount", Clause::C10, Some(Clause::I5), true),
+                zh("每个场所补助{amount}（C10、C12）"),
+                en("{amount} per venue (C10, C12)"),
+            );
         }
-        steps
     }
 }
 

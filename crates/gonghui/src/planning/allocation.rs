@@ -11,7 +11,7 @@
 use std::collections::HashMap;
 
 use crate::error::Error;
-use crate::explain::Step;
+use crate::explain::{self, Explainer, Step, say};
 use crate::industry::KeyIndustries;
 use crate::model_union::Tier;
 use crate::money::Fen;
@@ -291,53 +291,58 @@ impl AllocationDecision {
 
     /// The steps taken, in `lang`.
     pub fn explain(&self, lang: Lang) -> Vec<Step> {
+        explain::collect(|steps| self.explain_to(lang, steps))
+    }
+
+    /// Writes the steps taken, in `lang`, into `out`.
+    pub fn explain_to(&self, lang: Lang, out: &mut dyn Explainer) {
         let [not_key, over_cap, repeated] = self.totals.refused;
-        let mut steps = vec![Step::new(
-            "allocation.order",
-            Clause::C13,
-            Some(Clause::I6),
-            true,
-            lang.pick(
-                "文章未规定申请超过名额时的排序：按申请给出的顺序依次评定（C13）".to_owned(),
-                "The article sets no ranking when more unions apply than there are awards: applications are taken in the order given (C13)".to_owned(),
+        say!(
+            out,
+            lang,
+            ("allocation.order", Clause::C13, Some(Clause::I6), true),
+            zh("文章未规定申请超过名额时的排序：按申请给出的顺序依次评定（C13）"),
+            en(
+                "The article sets no ranking when more unions apply than there are awards: applications are taken in the order given (C13)"
             ),
-        )];
+        );
         for t in &self.totals.tiers {
-            let (cap, before, awarded) = (t.cap, t.already_awarded, t.awarded);
-            steps.push(Step::new(
-                "allocation.cap",
-                Clause::C13,
-                Some(Clause::I6),
-                before.saturating_add(awarded) <= cap,
-                lang.pick(
-                    format!(
-                        "{}：每年上限{cap}家，此前已评{before}家，本次{}份申请中评定{awarded}家",
-                        t.tier.name_zh(),
-                        t.applications
-                    ),
-                    format!(
-                        "{}: a yearly cap of {cap}, {before} made before; {awarded} of {} applications awarded",
-                        t.tier.name_en(),
-                        t.applications
-                    ),
+            let (cap, before, awarded, applications) =
+                (t.cap, t.already_awarded, t.awarded, t.applications);
+            let (zh, en) = (t.tier.name_zh(), t.tier.name_en());
+            say!(
+                out,
+                lang,
+                (
+                    "allocation.cap",
+                    Clause::C13,
+                    Some(Clause::I6),
+                    before.saturating_add(awarded) <= cap
                 ),
-            ));
+                zh(
+                    "{zh}：每年上限{cap}家，此前已评{before}家，本次{applications}份申请中评定{awarded}家"
+                ),
+                en(
+                    "{en}: a yearly cap of {cap}, {before} made before; {awarded} of {applications} applications awarded"
+                ),
+            );
         }
-        steps.push(Step::new(
-            "allocation.refused",
-            Clause::C13,
-            Some(Clause::I3),
-            not_key + over_cap + repeated == 0,
-            lang.pick(
-                format!(
-                    "未评定：{not_key}份不属于产业链或集群（C13、I3），{over_cap}份超出年度上限（C13），{repeated}份为本年已获评工会的重复申请（I6）"
-                ),
-                format!(
-                    "Not awarded: {not_key} outside the chains and clusters (C13, I3), {over_cap} over the yearly cap (C13), {repeated} from unions already awarded this year (I6)"
-                ),
+        say!(
+            out,
+            lang,
+            (
+                "allocation.refused",
+                Clause::C13,
+                Some(Clause::I3),
+                not_key + over_cap + repeated == 0
             ),
-        ));
-        steps
+            zh(
+                "未评定：{not_key}份不属于产业链或集群（C13、I3），{over_cap}份超出年度上限（C13），{repeated}份为本年已获评工会的重复申请（I6）"
+            ),
+            en(
+                "Not awarded: {not_key} outside the chains and clusters (C13, I3), {over_cap} over the yearly cap (C13), {repeated} from unions already awarded this year (I6)"
+            ),
+        );
     }
 
     /// Why one application got what it got, in `lang`.

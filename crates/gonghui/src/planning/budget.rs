@@ -10,7 +10,7 @@
 
 use crate::calendar::Year;
 use crate::error::{Error, Rejection};
-use crate::explain::Step;
+use crate::explain::{self, Explainer, Step, say};
 use crate::money::{Fen, total_words};
 use crate::policy::{OpenTopic, Parameters};
 use crate::request::{Question, Request};
@@ -333,57 +333,64 @@ impl BudgetDecision {
 
     /// The steps taken, in `lang`: one per line.
     pub fn explain(&self, lang: Lang) -> Vec<Step> {
-        let yuan = |fen: u128| total_words(fen, lang);
-        self.lines
-            .iter()
-            .map(|l| {
-                let name = l.line.name(lang);
-                let (count, committed) = (l.committed_count, yuan(l.committed));
-                let text = match (l.bound, l.planned_count, l.unit, lang) {
-                    (Bound::AtLeast, Some(n), Some(unit), Lang::Zh) => format!(
-                        "{name}：每年{n}个以上，每个{}，计划至少{}（{}）；已承诺{count}个，共{committed}",
-                        unit.words(lang),
-                        yuan(l.planned().unwrap_or(0)),
-                        l.line.clause()
+        explain::collect(|steps| self.explain_to(lang, steps))
+    }
+
+    /// Writes the steps taken, in `lang`, into `out`.
+    pub fn explain_to(&self, lang: Lang, out: &mut dyn Explainer) {
+        for l in &self.lines {
+            let name = l.line.name(lang);
+            let clause = l.line.clause();
+            let (count, committed) = (l.committed_count, total_words(l.committed, lang));
+            let planned = total_words(l.planned().unwrap_or(0), lang);
+            let step = ("budget.line", clause, Some(Clause::I9), l.within());
+            let (zh_over, en_over) = if l.within() {
+                ("", "")
+            } else {
+                ("，超出上限", ", over the cap")
+            };
+            match (l.bound, l.planned_count, l.unit) {
+                (Bound::AtLeast, Some(n), Some(unit)) => {
+                    let unit = unit.words(lang);
+                    say!(
+                        out,
+                        lang,
+                        step,
+                        zh(
+                            "{name}：每年{n}个以上，每个{unit}，计划至少{planned}（{clause}）；已承诺{count}个，共{committed}"
+                        ),
+                        en(
+                            "{name}: at least {n} a year at {unit} each, a plan of at least {planned} ({clause}); {count} committed, {committed}"
+                        ),
+                    );
+                }
+                (Bound::AtMost, Some(n), Some(unit)) => {
+                    let unit = unit.words(lang);
+                    say!(
+                        out,
+                        lang,
+                        step,
+                        zh(
+                            "{name}：每年上限{n}家，每家{unit}，计划{planned}（{clause}）；已承诺{count}家，共{committed}{zh_over}"
+                        ),
+                        en(
+                            "{name}: a cap of {n} a year at {unit} each, a plan of {planned} ({clause}); {count} committed, {committed}{en_over}"
+                        ),
+                    );
+                }
+                _ => say!(
+                    out,
+                    lang,
+                    step,
+                    zh(
+                        "{name}：文章未规定金额或数量，不作计划（{clause}）；已承诺{count}项，共{committed}"
                     ),
-                    (Bound::AtLeast, Some(n), Some(unit), Lang::En) => format!(
-                        "{name}: at least {n} a year at {} each, a plan of at least {} ({}); {count} committed, {committed}",
-                        unit.words(lang),
-                        yuan(l.planned().unwrap_or(0)),
-                        l.line.clause()
+                    en(
+                        "{name}: the article sets no amount or count, so there is no plan ({clause}); {count} committed, {committed}"
                     ),
-                    (Bound::AtMost, Some(n), Some(unit), Lang::Zh) => format!(
-                        "{name}：每年上限{n}家，每家{}，计划{}（{}）；已承诺{count}家，共{committed}{}",
-                        unit.words(lang),
-                        yuan(l.planned().unwrap_or(0)),
-                        l.line.clause(),
-                        if l.within() { "" } else { "，超出上限" }
-                    ),
-                    (Bound::AtMost, Some(n), Some(unit), Lang::En) => format!(
-                        "{name}: a cap of {n} a year at {} each, a plan of {} ({}); {count} committed, {committed}{}",
-                        unit.words(lang),
-                        yuan(l.planned().unwrap_or(0)),
-                        l.line.clause(),
-                        if l.within() { "" } else { ", over the cap" }
-                    ),
-                    (_, _, _, Lang::Zh) => format!(
-                        "{name}：文章未规定金额或数量，不作计划（{}）；已承诺{count}项，共{committed}",
-                        l.line.clause()
-                    ),
-                    (_, _, _, Lang::En) => format!(
-                        "{name}: the article sets no amount or count, so there is no plan ({}); {count} committed, {committed}",
-                        l.line.clause()
-                    ),
-                };
-                Step::new(
-                    "budget.line",
-                    l.line.clause(),
-                    Some(Clause::I9),
-                    l.within(),
-                    text,
-                )
-            })
-            .collect()
+                ),
+            }
+        }
     }
 }
 

@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 use crate::Lang;
 use crate::decision::{Decision, Outcome};
 use crate::error::{Error, Rejection};
-use crate::explain::Step;
+use crate::explain::{self, Explainer, Step, say};
 use crate::money::{Fen, total_words};
 use crate::policy::{Override, ParamId, Parameters};
 use crate::request::{QuestionKind, Request};
@@ -282,35 +282,41 @@ impl ComparisonDecision {
 
     /// The steps taken, in `lang`: one per question asked.
     pub fn explain(&self, lang: Lang) -> Vec<Step> {
+        explain::collect(|steps| self.explain_to(lang, steps))
+    }
+
+    /// Writes the steps taken, in `lang`, into `out`.
+    pub fn explain_to(&self, lang: Lang, out: &mut dyn Explainer) {
         let alternative = self
             .alternative
             .iter()
             .map(|o| format!("{} = {}", o.parameter, o.value))
             .collect::<Vec<_>>()
             .join(", ");
-        let yuan = |fen: u128| total_words(fen, lang);
-        self.totals
-            .iter()
-            .map(|t| {
-                let (q, changed, cases) = (t.question.code(), t.changed, t.cases);
-                let (before, after) = (yuan(t.amount_before), yuan(t.amount_after));
-                let (fb, fa) = (t.favourable_before, t.favourable_after);
-                Step::new(
+        for t in &self.totals {
+            let (q, changed, cases) = (t.question.code(), t.changed, t.cases);
+            let (before, after) = (
+                total_words(t.amount_before, lang),
+                total_words(t.amount_after, lang),
+            );
+            let (fb, fa) = (t.favourable_before, t.favourable_after);
+            say!(
+                out,
+                lang,
+                (
                     "comparison.question",
                     t.question.clause(),
                     None,
-                    changed == 0,
-                    lang.pick(
-                        format!(
-                            "{q}：按替代参数（{alternative}），{cases}个案例中{changed}个结果改变；有利结果{fb}→{fa}个，金额{before}→{after}"
-                        ),
-                        format!(
-                            "{q}: under the alternative ({alternative}), {changed} of {cases} cases change; favourable outcomes {fb} → {fa}, amounts {before} → {after}"
-                        ),
-                    ),
-                )
-            })
-            .collect()
+                    changed == 0
+                ),
+                zh(
+                    "{q}：按替代参数（{alternative}），{cases}个案例中{changed}个结果改变；有利结果{fb}→{fa}个，金额{before}→{after}"
+                ),
+                en(
+                    "{q}: under the alternative ({alternative}), {changed} of {cases} cases change; favourable outcomes {fb} → {fa}, amounts {before} → {after}"
+                ),
+            );
+        }
     }
 }
 

@@ -9,7 +9,7 @@
 
 use crate::calendar::{Year, YearSet};
 use crate::error::Error;
-use crate::explain::Step;
+use crate::explain::{self, Explainer, Step, say};
 use crate::industry::KeyIndustries;
 use crate::money::{Fen, total_words};
 use crate::mutual_aid::{self, MutualAidDecision, MutualAidFacts};
@@ -81,51 +81,59 @@ impl ScheduleDecision {
     /// The steps taken, in `lang`: why (or why not) the first year qualifies,
     /// then one step per year.
     pub fn explain(&self, lang: Lang) -> Vec<Step> {
+        explain::collect(|steps| self.explain_to(lang, steps))
+    }
+
+    /// Writes the steps taken, in `lang`, into `out`.
+    pub fn explain_to(&self, lang: Lang, out: &mut dyn Explainer) {
         let join = self.facts.join_year;
         let premium = self.facts.premium.words(lang);
-        let mut steps = vec![Step::new(
-            "schedule.assumption",
-            Clause::C19,
-            Some(Clause::I7),
-            true,
-            lang.pick(
-                format!("假定企业自{join}年起逐年连续参保，每年保费{premium}（C19）"),
-                format!("Assuming the enterprise joins in {join} and stays enrolled every year, with a premium of {premium} a year (C19)"),
+        say!(
+            out,
+            lang,
+            ("schedule.assumption", Clause::C19, Some(Clause::I7), true),
+            zh("假定企业自{join}年起逐年连续参保，每年保费{premium}（C19）"),
+            en(
+                "Assuming the enterprise joins in {join} and stays enrolled every year, with a premium of {premium} a year (C19)"
             ),
-        )];
+        );
         if let Some(first) = self.years.iter().find(|y| !y.decision.eligible()) {
             // The first year that fails says why; later ones fail the same way.
-            steps.extend(
-                first
-                    .decision
-                    .explain(lang)
-                    .into_iter()
-                    .filter(|s| !s.holds),
-            );
+            let mut failed = Failed(out);
+            first.decision.explain_to(lang, &mut failed);
         }
         for y in &self.years {
             let (year, d) = (y.year, &y.decision);
             let lost = total_words(y.break_cost, lang);
-            steps.push(Step::new(
-                "schedule.year",
-                Clause::C18,
-                Some(Clause::I2),
-                d.eligible(),
-                lang.pick(
-                    format!(
-                        "{year}年：比例{}，补贴{}；若该年中断参保，将失去{lost}（C19）",
-                        d.rate(),
-                        d.amount().words(lang)
-                    ),
-                    format!(
-                        "{year}: {} of the premium, {}; a break in {year} would lose {lost} (C19)",
-                        d.rate(),
-                        d.amount().words(lang)
-                    ),
+            let (rate, amount) = (d.rate(), d.amount().words(lang));
+            say!(
+                out,
+                lang,
+                ("schedule.year", Clause::C18, Some(Clause::I2), d.eligible()),
+                zh("{year}年：比例{rate}，补贴{amount}；若该年中断参保，将失去{lost}（C19）"),
+                en(
+                    "{year}: {rate} of the premium, {amount}; a break in {year} would lose {lost} (C19)"
                 ),
-            ));
+            );
         }
-        steps
+    }
+}
+
+/// Passes on only the steps that failed.
+struct Failed<'a>(&'a mut dyn Explainer);
+
+impl Explainer for Failed<'_> {
+    fn step(
+        &mut self,
+        rule: &'static str,
+        clause: Clause,
+        reading: Option<Clause>,
+        holds: bool,
+        text: std::fmt::Arguments<'_>,
+    ) {
+        if !holds {
+            self.0.step(rule, clause, reading, holds, text);
+        }
     }
 }
 
