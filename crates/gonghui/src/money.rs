@@ -236,7 +236,7 @@ mod tests {
         );
         assert_eq!(fen(5).words(crate::Lang::En).to_string(), "0.05 yuan");
         assert_eq!(
-            fen(123_456_789_00).words(crate::Lang::En).to_string(),
+            fen(12_345_678_900).words(crate::Lang::En).to_string(),
             "123,456,789.00 yuan"
         );
     }
