@@ -7,8 +7,8 @@ use std::io::{self, BufRead};
 pub enum Line<'a> {
     /// A line within the limit, with its `\n` if it had one.
     Complete(&'a [u8]),
-    /// A line over the limit, of this many bytes (without its `\n`); its
-    /// bytes were not kept.
+    /// A line over the limit, of this many bytes (without its `\n` and a
+    /// `\r` before it); its bytes were not kept.
     TooLong { bytes: usize },
 }
 
@@ -29,9 +29,18 @@ impl<R: BufRead> LineReader<R> {
     }
 
     /// The next line, or `None` at the end of the input.
+    ///
+    /// A line is over the limit when its content is, as the core reads it
+    /// ([`gonghui::batch::line_content`]): without its `\n` and a `\r` before
+    /// it. So a line of exactly `limit` bytes ending in `\r\n` is kept, and
+    /// the size of a refused line is the one the core would report.
     pub fn next_line(&mut self) -> io::Result<Option<Line<'_>>> {
         self.line.clear();
-        let mut skipped: Option<usize> = None;
+        // The bytes of the line so far (without `\n`), whether the last was
+        // a `\r`, and whether they are still kept: up to `limit` + 1 bytes,
+        // room for the content and a `\r` that may turn out to end it.
+        let mut len = 0usize;
+        let mut last_cr = false;
         loop {
             let chunk = match self.input.fill_buf() {
                 Ok(chunk) => chunk,
@@ -40,31 +49,36 @@ impl<R: BufRead> LineReader<R> {
             };
             if chunk.is_empty() {
                 // End of input: a last line without `\n` is still a line.
-                return Ok(match skipped {
-                    Some(bytes) => Some(Line::TooLong { bytes }),
-                    None if self.line.is_empty() => None,
-                    None => Some(Line::Complete(&self.line)),
-                });
+                return Ok((len > 0).then(|| self.finish(len, last_cr)));
             }
             let (take, ends) = match chunk.iter().position(|b| *b == b'\n') {
                 Some(i) => (i + 1, true),
                 None => (chunk.len(), false),
             };
-            match skipped.as_mut() {
-                Some(bytes) => *bytes += take - usize::from(ends),
-                None if self.line.len() + take - usize::from(ends) > self.limit => {
-                    skipped = Some(self.line.len() + take - usize::from(ends));
-                    self.line = Vec::new();
-                }
-                None => self.line.extend_from_slice(&chunk[..take]),
+            let body = &chunk[..take - usize::from(ends)];
+            if let Some(last) = body.last() {
+                last_cr = *last == b'\r';
+            }
+            len += body.len();
+            if len <= self.limit + 1 {
+                self.line.extend_from_slice(&chunk[..take]);
+            } else {
+                self.line = Vec::new();
             }
             self.input.consume(take);
             if ends {
-                return Ok(Some(match skipped {
-                    Some(bytes) => Line::TooLong { bytes },
-                    None => Line::Complete(&self.line),
-                }));
+                return Ok(Some(self.finish(len, last_cr)));
             }
+        }
+    }
+
+    /// The line just read, of `len` bytes before its `\n`.
+    fn finish(&self, len: usize, last_cr: bool) -> Line<'_> {
+        let content = len - usize::from(last_cr);
+        if content > self.limit {
+            Line::TooLong { bytes: content }
+        } else {
+            Line::Complete(&self.line)
         }
     }
 }
@@ -105,5 +119,26 @@ mod tests {
             read_all(b"0123456789\n", 10),
             vec![Ok(b"0123456789\n".to_vec())]
         );
+    }
+
+    /// Found by the `lines` fuzz target: a `\r` before the `\n` is not part
+    /// of the line, so it neither pushes a line over the limit nor counts in
+    /// the size reported, whether or not the line has its `\n`.
+    #[test]
+    fn a_crlf_line_is_measured_without_its_line_ending() {
+        assert_eq!(
+            read_all(b"0123456789\r\nab\r\n0123456789\r", 10),
+            vec![
+                Ok(b"0123456789\r\n".to_vec()),
+                Ok(b"ab\r\n".to_vec()),
+                Ok(b"0123456789\r".to_vec())
+            ]
+        );
+        assert_eq!(
+            read_all(b"0123456789x\r\n\r\n0123456789xy\r", 10),
+            vec![Err(11), Ok(b"\r\n".to_vec()), Err(12)]
+        );
+        // A `\r` inside a line is content.
+        assert_eq!(read_all(b"0123456789\rx\n", 10), vec![Err(12)]);
     }
 }
