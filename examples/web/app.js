@@ -6,7 +6,7 @@ import init, { evaluate, version } from "./pkg/gonghui_wasm.js";
 import { STRINGS, REPORTED_2023 } from "./strings.js";
 
 const QUESTIONS = [
-  "mutual_aid_subsidy", "venue_subsidy", "model_union_award",
+  "mutual_aid_subsidy", "mutual_aid_schedule", "venue_subsidy", "model_union_award",
   "nomination_share", "studio_quota", "action_progress",
 ];
 
@@ -203,6 +203,20 @@ const FORMS = {
       premium_fen: yuanToFen(valueOf(f, "premium_fen")),
     }),
   },
+  mutual_aid_schedule: {
+    fields: () => [
+      choices("fields.chains", "chains", "chains", null, ["steel"], "checkbox", "fields.none"),
+      choices("fields.clusters", "clusters", "clusters", null, []),
+      select("fields.join_year", "join_year", null, YEARS, 2023),
+      numberInput("fields.premium_yuan", "premium_fen", "12000", "hints.premium_yuan"),
+    ],
+    facts: (f) => ({
+      chains: checkedValues(f, "chains"),
+      clusters: checkedValues(f, "clusters"),
+      join_year: new Raw(valueOf(f, "join_year")),
+      premium_fen: yuanToFen(valueOf(f, "premium_fen")),
+    }),
+  },
   venue_subsidy: {
     fields: () => [
       select("fields.venue_kind", "venue_kind", "venue_kinds", null, "township"),
@@ -298,7 +312,9 @@ function renderDecision(q, a) {
   if ("share_percent" in a) {
     figs.push(figure("share", a.share_percent === null ? t("shareUndefined") : `${a.share_percent}%`, "share_percent"));
   }
+  if ("total_yuan" in a) figs.push(figure("total", `¥${group(a.total_yuan)}`, "total_yuan"));
   if (figs.length) parts.push(el("dl", { class: "figures" }, figs));
+  if (Array.isArray(a.years)) parts.push(scheduleTable(a.years));
   if (q === "action_progress") {
     drawProgress(a);
     parts.push(progressTable(a.targets));
@@ -320,6 +336,24 @@ function renderDecision(q, a) {
       el("li", {}, `${o.parameter}: ${JSON.stringify(o.published)} → ${JSON.stringify(o.used)}`))));
   }
   return parts;
+}
+
+/** The mutual-aid schedule, year by year: rate, subsidy, and what a break would lose. */
+function scheduleTable(years) {
+  // The answer gives this one amount in fen only: shown in yuan by moving the decimal point
+  // in the text, never through floating point.
+  const yuan = (fen) => {
+    const digits = String(fen).padStart(3, "0");
+    return `¥${group(`${digits.slice(0, -2)}.${digits.slice(-2)}`)}`;
+  };
+  return el("table", { class: "schedule" },
+    el("thead", {}, el("tr", {}, ["schedule.year", "schedule.rate", "schedule.amount", "schedule.breakCost"]
+      .map((k) => el("th", { scope: "col" }, t(k))))),
+    el("tbody", {}, years.map((y) => el("tr", { class: y.eligible ? "" : "muted" },
+      el("th", { scope: "row" }, String(y.year)),
+      el("td", {}, y.eligible ? `${y.rate_percent}%` : "—"),
+      el("td", {}, `¥${group(y.amount_yuan)}`),
+      el("td", {}, yuan(y.break_cost_fen))))));
 }
 
 function renderError(form, e) {

@@ -112,6 +112,13 @@ test("browser: switching to English changes the page and the library's reasons",
   await page.screenshot({ path: join(shots, "demo-mutual-aid-en.png"), fullPage: true });
 });
 
+test("browser: the mutual-aid schedule shows each year and the total", { skip }, async () => {
+  await page.getByRole("tab", { name: "Mutual-aid schedule" }).click();
+  // Joining in 2023 with a premium of 12,000 yuan: 6,000 + 6,000 + 4,800 + 3,600 (C18).
+  assert.equal(await answerText("mutual_aid_schedule", "total_yuan"), "¥20,400.00");
+  assert.equal(await panel("mutual_aid_schedule").locator(".schedule tbody tr").count(), 4);
+});
+
 test("browser: the progress view draws the article's 2023 figures against the targets", { skip }, async () => {
   // By keyboard, as the tabs pattern says: End selects the last tab, the progress view.
   await page.getByRole("tab", { selected: true }).focus();
