@@ -57,7 +57,7 @@ impl<'de> Deserialize<'de> for Year {
 
 impl fmt::Display for Year {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.0)
+        f.write_str(itoa::Buffer::new().format(self.0))
     }
 }
 

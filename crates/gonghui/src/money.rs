@@ -87,9 +87,12 @@ impl fmt::Display for FenWords {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (fen, lang) = (self.0.0, self.1);
         match lang {
-            crate::Lang::Zh => write!(f, "{}.{:02}元", fen / 100, fen % 100),
-            crate::Lang::En => write!(f, "{}.{:02} yuan", number::Grouped(fen / 100), fen % 100),
+            crate::Lang::Zh => f.write_str(itoa::Buffer::new().format(fen / 100))?,
+            crate::Lang::En => fmt::Display::fmt(&number::Grouped(fen / 100), f)?,
         }
+        f.write_str(".")?;
+        number::two_digits(f, fen % 100)?;
+        f.write_str(lang.pick("元", " yuan"))
     }
 }
 

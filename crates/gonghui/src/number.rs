@@ -201,13 +201,41 @@ pub(crate) struct Trimmed(pub(crate) u64);
 
 impl std::fmt::Display for Trimmed {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let (whole, frac) = (self.0 / 100, self.0 % 100);
-        match frac {
-            0 => write!(f, "{whole}"),
-            d if d % 10 == 0 => write!(f, "{whole}.{}", d / 10),
-            d => write!(f, "{whole}.{d:02}"),
+        f.write_str(itoa::Buffer::new().format(self.0 / 100))?;
+        match self.0 % 100 {
+            0 => Ok(()),
+            d if d % 10 == 0 => {
+                f.write_str(".")?;
+                f.write_str(itoa::Buffer::new().format(d / 10))
+            }
+            d => {
+                f.write_str(".")?;
+                two_digits(f, d)
+            }
         }
     }
+}
+
+/// Writes `value / 100` with exactly two decimals: `9550` → `95.50`.
+pub(crate) fn format_hundredths_fixed(value: u64) -> String {
+    Fixed(value).to_string()
+}
+
+/// `value / 100` with exactly two decimals, written without allocating.
+pub(crate) struct Fixed(pub(crate) u64);
+
+impl std::fmt::Display for Fixed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(itoa::Buffer::new().format(self.0 / 100))?;
+        f.write_str(".")?;
+        two_digits(f, self.0 % 100)
+    }
+}
+
+/// Writes `n` (below 100) as two digits: `5` → `05`.
+pub(crate) fn two_digits(f: &mut impl std::fmt::Write, n: u64) -> std::fmt::Result {
+    let digits = [b'0' + (n / 10 % 10) as u8, b'0' + (n % 10) as u8];
+    f.write_str(std::str::from_utf8(&digits).unwrap_or("00"))
 }
 
 /// A whole number with its digits grouped in threes, written without
@@ -216,16 +244,19 @@ pub(crate) struct Grouped(pub(crate) u64);
 
 impl std::fmt::Display for Grouped {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        if self.0 < 1000 {
-            return write!(f, "{}", self.0);
+        let mut buffer = itoa::Buffer::new();
+        let digits = buffer.format(self.0);
+        let head = match digits.len() % 3 {
+            0 => 3,
+            n => n,
+        };
+        f.write_str(&digits[..head])?;
+        for group in digits.as_bytes()[head..].chunks(3) {
+            f.write_str(",")?;
+            f.write_str(std::str::from_utf8(group).unwrap_or(""))?;
         }
-        write!(f, "{},{:03}", Grouped(self.0 / 1000), self.0 % 1000)
+        Ok(())
     }
-}
-
-/// Writes `value / 100` with exactly two decimals: `9550` → `95.50`.
-pub(crate) fn format_hundredths_fixed(value: u64) -> String {
-    format!("{}.{:02}", value / 100, value % 100)
 }
 
 #[cfg(test)]

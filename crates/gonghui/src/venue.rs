@@ -96,7 +96,7 @@ impl Area {
 impl fmt::Display for Area {
     /// Two decimals, as a measured area is written: `95.00`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&number::format_hundredths_fixed(self.0))
+        fmt::Display::fmt(&number::Fixed(self.0), f)
     }
 }
 

@@ -332,3 +332,131 @@ pub fn check_agreement() {
         );
     }
 }
+
+/// Native twins of the bindings' benchmarks: the very requests that
+/// `bindings/c/bench/bench.c` (and Java's `Bench`, over the same 10,000) and
+/// `bindings/js/bench/evaluate.mjs` (1,000) send, answered by the Rust entry
+/// points, so that each binding's cost per request has its native reference.
+#[divan::bench_group(sample_count = 20, sample_size = 1)]
+mod bindings_native {
+    use super::*;
+
+    /// The 10,000 requests of the C and Java benchmarks.
+    fn c_java_requests() -> Vec<String> {
+        const CHAINS: [&str; 6] = [
+            "steel",
+            "food",
+            "aviation",
+            "new_energy",
+            "pharmaceuticals",
+            "textiles_apparel",
+        ];
+        (0..10_000)
+            .map(|i| {
+                let year = 2024 + i % 3;
+                let years: Vec<String> = (year - i % 4..=year).map(|y| y.to_string()).collect();
+                let (chains, clusters) = if i % 5 == 4 {
+                    (String::new(), "\"copper_new_materials\"".to_string())
+                } else {
+                    (format!("\"{}\"", CHAINS[i % 6]), String::new())
+                };
+                format!(
+                    concat!(
+                        r#"{{"id":"bench-{}","question":"mutual_aid_subsidy","lang":"{}","#,
+                        r#""facts":{{"chains":[{}],"clusters":[{}],"enrolled_years":[{}],"#,
+                        r#""year":{},"premium_fen":{}}}}}"#
+                    ),
+                    i,
+                    if i % 2 == 0 { "zh" } else { "en" },
+                    chains,
+                    clusters,
+                    years.join(","),
+                    year,
+                    50_000 + 137 * i,
+                )
+            })
+            .collect()
+    }
+
+    /// The 1,000 requests of the Node benchmark, as `JSON.stringify` writes them.
+    fn js_requests() -> Vec<String> {
+        const CHAINS: [&str; 5] = ["steel", "aviation", "food", "new_energy", "pharmaceuticals"];
+        const HISTORIES: [&[u32]; 7] = [
+            &[2023],
+            &[2023, 2024],
+            &[2024, 2025],
+            &[2023, 2024, 2025],
+            &[2022, 2023],
+            &[2023, 2025],
+            &[2025, 2026],
+        ];
+        (0..1_000)
+            .map(|i| {
+                let chains = if i % 7 == 0 {
+                    String::new()
+                } else {
+                    format!("\"{}\"", CHAINS[i % 5])
+                };
+                let clusters = if i % 5 == 0 { "\"aviation\"" } else { "" };
+                let years: Vec<String> = HISTORIES[i % 7].iter().map(|y| y.to_string()).collect();
+                format!(
+                    concat!(
+                        r#"{{"id":"bench-{}","question":"mutual_aid_subsidy","lang":"{}","#,
+                        r#""facts":{{"chains":[{}],"clusters":[{}],"enrolled_years":[{}],"#,
+                        r#""year":{},"premium_fen":{}}}}}"#
+                    ),
+                    i,
+                    if i % 2 == 1 { "en" } else { "zh" },
+                    chains,
+                    clusters,
+                    years.join(","),
+                    2023 + i % 4,
+                    100_000 + i * 12_345,
+                )
+            })
+            .collect()
+    }
+
+    fn one_at_a_time(b: Bencher, texts: &[String]) {
+        b.counter(ItemsCount::new(texts.len())).bench(|| {
+            texts
+                .iter()
+                .map(|t| gonghui::evaluate_json(t).len())
+                .sum::<usize>()
+        });
+    }
+
+    fn batch(b: Bencher, texts: &[String]) {
+        let lines = texts.join("\n") + "\n";
+        b.counter(ItemsCount::new(texts.len()))
+            .bench(|| gonghui::evaluate_lines(lines.as_bytes()).len());
+    }
+
+    /// `evaluate_json`, one call per request: the reference of
+    /// `gonghui_evaluate` and `Gonghui.evaluate`.
+    #[divan::bench]
+    fn c_java_evaluate_json(b: Bencher) {
+        one_at_a_time(b, &c_java_requests());
+    }
+
+    /// `evaluate_lines` over the 10,000 requests as JSON Lines: the reference
+    /// of `gonghui_evaluate_batch` and `Gonghui.evaluateBatch`.
+    #[divan::bench]
+    fn c_java_evaluate_lines(b: Bencher) {
+        batch(b, &c_java_requests());
+    }
+
+    /// `evaluate_json` over the Node benchmark's requests: the reference of
+    /// the WASM `evaluate(string)`.
+    #[divan::bench]
+    fn js_evaluate_json(b: Bencher) {
+        one_at_a_time(b, &js_requests());
+    }
+
+    /// `evaluate_lines` over the Node benchmark's batch of 1,000 lines: the
+    /// reference of the WASM `evaluateBatch`.
+    #[divan::bench]
+    fn js_evaluate_lines(b: Bencher) {
+        batch(b, &js_requests());
+    }
+}

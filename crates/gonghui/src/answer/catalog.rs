@@ -1,7 +1,6 @@
 //! The catalog: every code, target, parameter and clause of the policy.
 
 use serde::Serialize;
-use serde::ser::SerializeMap;
 
 use crate::industry::{Chain, Cluster};
 use crate::model_union::Tier;
@@ -10,6 +9,8 @@ use crate::policy::{History, ParamValue, Parameters, Policy, Text};
 use crate::progress::TargetId;
 use crate::request::QuestionKind;
 use crate::venue::{GrassrootsKind, INDUSTRIAL_PARK, ParkLevel};
+
+use super::json::Json;
 
 #[derive(Serialize)]
 struct CodeOut {
@@ -91,25 +92,28 @@ struct CatalogClause<'a> {
 
 /// Writes the catalog's own fields: the policy's, with the values of
 /// `params` in force.
-pub(super) fn entries<M: SerializeMap>(
-    map: &mut M,
-    policy: &Policy,
-    params: &Parameters,
-) -> Result<(), M::Error> {
+pub(super) fn write(j: &mut Json, policy: &Policy, params: &Parameters) {
     {
-        map.serialize_entry("title", &TextOut::from(policy.title()))?;
-        map.serialize_entry("chains", &codes!(Chain))?;
-        map.serialize_entry("clusters", &codes!(Cluster))?;
+        j.key("title");
+        j.serialize(&TextOut::from(policy.title()));
+        j.key("chains");
+        j.serialize(&codes!(Chain));
+        j.key("clusters");
+        j.serialize(&codes!(Cluster));
         let mut venue_kinds = codes!(GrassrootsKind);
         venue_kinds.push(CodeOut {
             code: INDUSTRIAL_PARK,
             zh: "工业园区（开发区）",
             en: "industrial park (development zone)",
         });
-        map.serialize_entry("venue_kinds", &venue_kinds)?;
-        map.serialize_entry("park_levels", &codes!(ParkLevel))?;
-        map.serialize_entry("tiers", &codes!(Tier))?;
-        map.serialize_entry("questions", &codes!(QuestionKind))?;
+        j.key("venue_kinds");
+        j.serialize(&venue_kinds);
+        j.key("park_levels");
+        j.serialize(&codes!(ParkLevel));
+        j.key("tiers");
+        j.serialize(&codes!(Tier));
+        j.key("questions");
+        j.serialize(&codes!(QuestionKind));
         let targets: Vec<_> = TargetId::ALL
             .iter()
             .map(|t| CatalogTarget {
@@ -120,7 +124,8 @@ pub(super) fn entries<M: SerializeMap>(
                 parameter: t.parameter().id(),
             })
             .collect();
-        map.serialize_entry("targets", &targets)?;
+        j.key("targets");
+        j.serialize(&targets);
         let published = policy.parameters();
         let parameters: Vec<_> = policy
             .parameter_infos()
@@ -158,7 +163,8 @@ pub(super) fn entries<M: SerializeMap>(
                 },
             })
             .collect();
-        map.serialize_entry("parameters", &parameters)?;
+        j.key("parameters");
+        j.serialize(&parameters);
         let clauses: Vec<_> = policy
             .clauses()
             .iter()
@@ -169,6 +175,7 @@ pub(super) fn entries<M: SerializeMap>(
                 en: &c.text.en,
             })
             .collect();
-        map.serialize_entry("clauses", &clauses)
+        j.key("clauses");
+        j.serialize(&clauses);
     }
 }

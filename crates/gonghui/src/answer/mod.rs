@@ -8,19 +8,22 @@
 //! `open`, `overridden`, `explanation`, `stamp`.
 
 mod catalog;
+mod json;
 mod planning;
 
 use serde::Serialize;
-use serde::ser::{SerializeMap, Serializer};
+use serde::ser::Serializer;
 
 use crate::Lang;
-#[cfg(doc)]
-use crate::VERSION;
 use crate::decision::Decision;
 use crate::error::Rejection;
-use crate::explain::Step;
 use crate::money::{Fen, Rate};
-use crate::policy::{OpenTopic, Override, ParamValue, Parameters, Policy};
+use crate::policy::{Override, Parameters, Policy};
+use json::Json;
+
+/// Room for most answers without growing: a mutual-aid answer with its
+/// explanation is about 1.3 KB.
+const ANSWER_CAPACITY: usize = 2048;
 
 impl Serialize for Rate {
     /// A JSON number of percent: `40`, `33.33`.
@@ -44,33 +47,6 @@ pub(crate) struct DecisionAnswer<'a> {
     pub(crate) decision: &'a Decision,
 }
 
-impl DecisionAnswer<'_> {
-    pub(crate) fn to_json(&self) -> String {
-        to_json(self)
-    }
-}
-
-/// Writes `value` as compact JSON. Serializing gonghui's own types into a
-/// `String` cannot fail (no map has non-string keys, no I/O is involved).
-fn to_json<T: Serialize>(value: &T) -> String {
-    serde_json::to_string(value).unwrap_or_default()
-}
-
-/// The contract's pair of money fields: `amount_fen`, `amount_yuan`.
-fn money<M: SerializeMap>(map: &mut M, amount: Option<Fen>) -> Result<(), M::Error> {
-    money_as(map, ("amount_fen", "amount_yuan"), amount)
-}
-
-/// A pair of money fields under other names (`total_fen`, `total_yuan`).
-fn money_as<M: SerializeMap>(
-    map: &mut M,
-    (fen, yuan): (&'static str, &'static str),
-    amount: Option<Fen>,
-) -> Result<(), M::Error> {
-    map.serialize_entry(fen, &amount.map(Fen::get))?;
-    map.serialize_entry(yuan, &amount.map(Fen::yuan))
-}
-
 /// A total in fen as an amount: the planning decisions refuse totals beyond
 /// 2^53 − 1 before they are written, so this never saturates in an answer.
 fn total(fen: u128) -> Fen {
@@ -80,170 +56,143 @@ fn total(fen: u128) -> Fen {
         .unwrap_or(Fen::MAX)
 }
 
-impl Serialize for DecisionAnswer<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let lang = self.lang;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(id) = self.id {
-            map.serialize_entry("id", id)?;
-        }
-        map.serialize_entry("question", self.decision.kind().code())?;
-        map.serialize_entry("policy", self.policy.id())?;
-        map.serialize_entry("outcome", self.decision.outcome().code())?;
-        match self.decision {
-            Decision::VenueSubsidy(d) => money(&mut map, d.amount())?,
-            Decision::ModelUnionAward(d) => money(&mut map, d.amount())?,
-            Decision::MutualAidSubsidy(d) => {
-                map.serialize_entry("rate_percent", &d.rate())?;
-                money(&mut map, Some(d.amount()))?;
-            }
-            Decision::NominationShare(d) | Decision::StudioQuota(d) => {
-                map.serialize_entry("required", &d.required())?;
-                map.serialize_entry("share_percent", &d.share_percent())?;
-            }
-            Decision::ActionProgress(d) => {
-                map.serialize_entry("year", &d.year().get())?;
-                let targets: Vec<_> = d
-                    .targets()
-                    .iter()
-                    .map(|t| TargetOut {
-                        target: t.target.code(),
-                        clause: t.target.clause().id(),
-                        period: t.target.period().code(),
-                        goal: t.goal,
-                        achieved: t.achieved,
-                        met: t.met(),
-                        percent: t.percent(),
-                    })
-                    .collect();
-                map.serialize_entry("targets", &targets)?;
-            }
-            Decision::Catalog => catalog::entries(&mut map, self.policy, self.params)?,
-            Decision::AllocateAwards(d) => planning::allocation(&mut map, d, lang)?,
-            Decision::ComparePolicies(d) => planning::comparison(&mut map, d)?,
-            Decision::YearlyBudget(d) => planning::budget(&mut map, d)?,
-            Decision::MutualAidSchedule(d) => planning::schedule(&mut map, d)?,
-        }
-        let open: Vec<_> = self
-            .decision
-            .open()
-            .into_iter()
-            .map(|topic| OpenOut::new(self.policy, topic, lang))
-            .collect();
-        map.serialize_entry("open", &open)?;
-        let published = self.policy.parameters();
-        let overridden: Vec<_> = self
-            .overrides
-            .iter()
-            .map(|o| OverriddenOut {
-                parameter: o.parameter.id(),
-                published: published.get(o.parameter),
-                used: self.params.get(o.parameter),
-            })
-            .collect();
-        map.serialize_entry("overridden", &overridden)?;
-        let steps = self.decision.explain(lang);
-        let steps: Vec<_> = steps.iter().map(StepOut::from).collect();
-        map.serialize_entry("explanation", &steps)?;
-        map.serialize_entry(
-            "stamp",
-            &Stamp {
-                policy: self.policy.id(),
-                parameters: self.params.digest_hex(),
-                engine: ENGINE,
-            },
-        )?;
-        map.end()
-    }
-}
-
-/// The engine named in every stamp: crate name and version ([`VERSION`]).
+/// The engine named in every stamp: crate name and version
+/// ([`VERSION`](crate::VERSION)).
 const ENGINE: &str = concat!("gonghui ", env!("CARGO_PKG_VERSION"));
 
-#[derive(Serialize)]
-struct TargetOut {
-    target: &'static str,
-    clause: &'static str,
-    period: &'static str,
-    goal: u64,
-    achieved: Option<u64>,
-    met: Option<bool>,
-    percent: Option<String>,
-}
+/// The fields of the contract's money pair: `amount_fen`, `amount_yuan`.
+const AMOUNT: (&str, &str) = ("amount_fen", "amount_yuan");
 
-#[derive(Serialize)]
-struct OpenOut<'a> {
-    topic: &'static str,
-    clause: &'static str,
-    text: &'a str,
-}
-
-impl<'a> OpenOut<'a> {
-    fn new(policy: &'a Policy, topic: OpenTopic, lang: Lang) -> OpenOut<'a> {
-        let open = policy.open_text(topic);
-        OpenOut {
-            topic: topic.code(),
-            clause: open.clause.id(),
-            text: open.text.get(lang),
+impl DecisionAnswer<'_> {
+    pub(crate) fn to_json(&self) -> String {
+        let (lang, policy, decision) = (self.lang, self.policy, self.decision);
+        let mut j = Json::with_capacity(ANSWER_CAPACITY);
+        j.begin();
+        if let Some(id) = self.id {
+            j.key("id");
+            j.str(id);
         }
-    }
-}
-
-#[derive(Serialize)]
-struct OverriddenOut {
-    parameter: &'static str,
-    published: ParamValue,
-    used: ParamValue,
-}
-
-#[derive(Serialize)]
-struct StepOut<'a> {
-    rule: &'static str,
-    clause: &'static str,
-    reading: Option<&'static str>,
-    holds: bool,
-    text: &'a str,
-}
-
-impl<'a> From<&'a Step> for StepOut<'a> {
-    fn from(step: &'a Step) -> StepOut<'a> {
-        StepOut {
-            rule: step.rule,
-            clause: step.clause.id(),
-            reading: step.reading.map(|r| r.id()),
-            holds: step.holds,
-            text: &step.text,
+        j.key("question");
+        j.str(decision.kind().code());
+        j.key("policy");
+        j.str(policy.id());
+        j.key("outcome");
+        j.str(decision.outcome().code());
+        match decision {
+            Decision::VenueSubsidy(d) => j.money(AMOUNT, d.amount()),
+            Decision::ModelUnionAward(d) => j.money(AMOUNT, d.amount()),
+            Decision::MutualAidSubsidy(d) => {
+                j.key("rate_percent");
+                j.rate(d.rate());
+                j.money(AMOUNT, Some(d.amount()));
+            }
+            Decision::NominationShare(d) | Decision::StudioQuota(d) => {
+                j.key("required");
+                j.u64(d.required());
+                j.key("share_percent");
+                j.opt_str(d.share_percent().as_deref());
+            }
+            Decision::ActionProgress(d) => {
+                j.key("year");
+                j.u64(u64::from(d.year().get()));
+                j.key("targets");
+                j.begin_array();
+                for t in d.targets() {
+                    j.item();
+                    j.begin();
+                    j.key("target");
+                    j.str(t.target.code());
+                    j.key("clause");
+                    j.str(t.target.clause().id());
+                    j.key("period");
+                    j.str(t.target.period().code());
+                    j.key("goal");
+                    j.u64(t.goal);
+                    j.key("achieved");
+                    j.opt_u64(t.achieved);
+                    j.key("met");
+                    match t.met() {
+                        Some(met) => j.bool(met),
+                        None => j.null(),
+                    }
+                    j.key("percent");
+                    j.opt_str(t.percent().as_deref());
+                    j.end();
+                }
+                j.end_array();
+            }
+            Decision::Catalog => catalog::write(&mut j, policy, self.params),
+            Decision::AllocateAwards(d) => planning::allocation(&mut j, d, lang),
+            Decision::ComparePolicies(d) => planning::comparison(&mut j, d),
+            Decision::YearlyBudget(d) => planning::budget(&mut j, d),
+            Decision::MutualAidSchedule(d) => planning::schedule(&mut j, d),
         }
+        j.key("open");
+        j.begin_array();
+        for topic in decision.open() {
+            let open = policy.open_text(topic);
+            j.item();
+            j.begin();
+            j.key("topic");
+            j.str(topic.code());
+            j.key("clause");
+            j.str(open.clause.id());
+            j.key("text");
+            j.raw(open.json(lang));
+            j.end();
+        }
+        j.end_array();
+        j.key("overridden");
+        j.begin_array();
+        let published = policy.parameters();
+        for o in self.overrides {
+            j.item();
+            j.begin();
+            j.key("parameter");
+            j.str(o.parameter.id());
+            j.key("published");
+            j.serialize(&published.get(o.parameter));
+            j.key("used");
+            j.serialize(&self.params.get(o.parameter));
+            j.end();
+        }
+        j.end_array();
+        j.key("explanation");
+        j.begin_array();
+        decision.explain_to(lang, &mut j);
+        j.end_array();
+        j.key("stamp");
+        j.begin();
+        j.key("policy");
+        j.str(policy.id());
+        j.key("parameters");
+        j.str(self.params.digest_hex());
+        j.key("engine");
+        j.str(ENGINE);
+        j.end();
+        j.end();
+        j.finish()
     }
-}
-
-#[derive(Serialize)]
-struct Stamp<'a> {
-    policy: &'a str,
-    parameters: String,
-    engine: &'static str,
 }
 
 /// An error answer: `{"id":…,"error":{"code":…,"field":…,"message":…}}`.
 pub(crate) fn rejection_json(rejection: &Rejection) -> String {
-    #[derive(Serialize)]
-    struct ErrorOut<'a> {
-        #[serde(skip_serializing_if = "Option::is_none")]
-        id: Option<&'a str>,
-        error: ErrorBody,
+    let error = &rejection.error;
+    let mut j = Json::with_capacity(256);
+    j.begin();
+    if let Some(id) = &rejection.id {
+        j.key("id");
+        j.str(id);
     }
-    #[derive(Serialize)]
-    struct ErrorBody {
-        code: &'static str,
-        field: Option<String>,
-        message: String,
-    }
-    to_json(&ErrorOut {
-        id: rejection.id.as_deref(),
-        error: ErrorBody {
-            code: rejection.error.code(),
-            field: rejection.error.field(),
-            message: rejection.error.message(rejection.lang),
-        },
-    })
+    j.key("error");
+    j.begin();
+    j.key("code");
+    j.str(error.code());
+    j.key("field");
+    j.opt_str(error.field().as_deref());
+    j.key("message");
+    j.str(&error.message(rejection.lang));
+    j.end();
+    j.end();
+    j.finish()
 }

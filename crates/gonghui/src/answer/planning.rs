@@ -2,9 +2,9 @@
 //! budgets and schedules.
 
 use serde::Serialize;
-use serde::ser::SerializeMap;
 
-use super::{money_as, total};
+use super::json::Json;
+use super::total;
 use crate::Lang;
 use crate::money::{Fen, Rate};
 use crate::planning::Rejected;
@@ -36,11 +36,7 @@ struct PlacementOut<'a> {
     text: String,
 }
 
-pub(super) fn allocation<M: SerializeMap>(
-    map: &mut M,
-    d: &AllocationDecision,
-    lang: Lang,
-) -> Result<(), M::Error> {
+pub(super) fn allocation(j: &mut Json, d: &AllocationDecision, lang: Lang) {
     let tiers: Vec<_> = d
         .totals()
         .tiers
@@ -55,12 +51,12 @@ pub(super) fn allocation<M: SerializeMap>(
             amount_yuan: total(t.amount).yuan(),
         })
         .collect();
-    map.serialize_entry("tiers", &tiers)?;
-    money_as(
-        map,
+    j.key("tiers");
+    j.serialize(&tiers);
+    j.money(
         ("total_fen", "total_yuan"),
         Some(total(d.totals().amount())),
-    )?;
+    );
     let placements: Vec<_> = d
         .placements()
         .iter()
@@ -75,7 +71,8 @@ pub(super) fn allocation<M: SerializeMap>(
             text: d.placement_text(p, lang),
         })
         .collect();
-    map.serialize_entry("applications", &placements)
+    j.key("applications");
+    j.serialize(&placements);
 }
 
 #[derive(Serialize)]
@@ -152,13 +149,13 @@ fn difference(before: Fen, after: Fen) -> i64 {
     a - b
 }
 
-pub(super) fn comparison<M: SerializeMap>(
-    map: &mut M,
-    d: &ComparisonDecision,
-) -> Result<(), M::Error> {
-    map.serialize_entry("cases", &d.cases())?;
-    map.serialize_entry("changed", &d.changed())?;
-    map.serialize_entry("rejected", &d.rejected_count())?;
+pub(super) fn comparison(j: &mut Json, d: &ComparisonDecision) {
+    j.key("cases");
+    j.serialize(&d.cases());
+    j.key("changed");
+    j.serialize(&d.changed());
+    j.key("rejected");
+    j.serialize(&d.rejected_count());
     let questions: Vec<_> = d
         .totals()
         .iter()
@@ -177,7 +174,8 @@ pub(super) fn comparison<M: SerializeMap>(
             }
         })
         .collect();
-    map.serialize_entry("questions", &questions)?;
+    j.key("questions");
+    j.serialize(&questions);
     let changes: Vec<_> = d
         .changes()
         .iter()
@@ -190,8 +188,10 @@ pub(super) fn comparison<M: SerializeMap>(
             parameters: c.parameters.iter().map(|p| p.id()).collect(),
         })
         .collect();
-    map.serialize_entry("changes", &changes)?;
-    map.serialize_entry("rejections", &rejections(d.rejected()))
+    j.key("changes");
+    j.serialize(&changes);
+    j.key("rejections");
+    j.serialize(&rejections(d.rejected()));
 }
 
 #[derive(Serialize)]
@@ -207,8 +207,9 @@ struct LineOut {
     remaining_fen: Option<i64>,
 }
 
-pub(super) fn budget<M: SerializeMap>(map: &mut M, d: &BudgetDecision) -> Result<(), M::Error> {
-    map.serialize_entry("year", &d.year().get())?;
+pub(super) fn budget(j: &mut Json, d: &BudgetDecision) {
+    j.key("year");
+    j.serialize(&d.year().get());
     let lines: Vec<_> = d
         .lines()
         .iter()
@@ -228,21 +229,21 @@ pub(super) fn budget<M: SerializeMap>(map: &mut M, d: &BudgetDecision) -> Result
             }
         })
         .collect();
-    map.serialize_entry("lines", &lines)?;
-    money_as(
-        map,
-        ("planned_fen", "planned_yuan"),
-        Some(total(d.planned())),
-    )?;
-    money_as(
-        map,
+    j.key("lines");
+    j.serialize(&lines);
+    j.money(("planned_fen", "planned_yuan"), Some(total(d.planned())));
+    j.money(
         ("committed_fen", "committed_yuan"),
         Some(total(d.committed())),
-    )?;
-    map.serialize_entry("cases", &d.cases())?;
-    map.serialize_entry("not_counted", &d.not_counted())?;
-    map.serialize_entry("rejected", &d.rejected_count())?;
-    map.serialize_entry("rejections", &rejections(d.rejected()))
+    );
+    j.key("cases");
+    j.serialize(&d.cases());
+    j.key("not_counted");
+    j.serialize(&d.not_counted());
+    j.key("rejected");
+    j.serialize(&d.rejected_count());
+    j.key("rejections");
+    j.serialize(&rejections(d.rejected()));
 }
 
 #[derive(Serialize)]
@@ -255,8 +256,9 @@ struct YearOut {
     break_cost_fen: u64,
 }
 
-pub(super) fn schedule<M: SerializeMap>(map: &mut M, d: &ScheduleDecision) -> Result<(), M::Error> {
-    map.serialize_entry("join_year", &d.join_year().get())?;
+pub(super) fn schedule(j: &mut Json, d: &ScheduleDecision) {
+    j.key("join_year");
+    j.serialize(&d.join_year().get());
     let years: Vec<_> = d
         .years()
         .iter()
@@ -269,6 +271,7 @@ pub(super) fn schedule<M: SerializeMap>(map: &mut M, d: &ScheduleDecision) -> Re
             break_cost_fen: total(y.break_cost).get(),
         })
         .collect();
-    map.serialize_entry("years", &years)?;
-    money_as(map, ("total_fen", "total_yuan"), Some(total(d.total())))
+    j.key("years");
+    j.serialize(&years);
+    j.money(("total_fen", "total_yuan"), Some(total(d.total())));
 }

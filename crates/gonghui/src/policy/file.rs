@@ -141,11 +141,11 @@ pub(super) fn load(json: &str) -> Result<Policy, PolicyError> {
         .map(|o| {
             let topic = OpenTopic::from_code(&o.topic)
                 .ok_or_else(|| PolicyError::OpenTopic(o.topic.clone()))?;
-            let text = OpenText {
+            let text = OpenText::new(
                 topic,
-                clause: clause(&o.topic, &o.clause)?,
-                text: Text { zh: o.zh, en: o.en },
-            };
+                clause(&o.topic, &o.clause)?,
+                Text { zh: o.zh, en: o.en },
+            );
             Ok((topic, text))
         })
         .collect::<Result<Vec<_>, PolicyError>>()?;

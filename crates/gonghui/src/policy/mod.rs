@@ -132,6 +132,27 @@ pub struct OpenText {
     pub clause: Clause,
     /// The note, in both languages.
     pub text: Text,
+    /// The note as JSON string literals (Chinese, English), escaped once
+    /// when the policy is loaded rather than in every answer.
+    json: [String; 2],
+}
+
+impl OpenText {
+    pub(crate) fn new(topic: OpenTopic, clause: Clause, text: Text) -> OpenText {
+        let literal = |t: &str| serde_json::to_string(t).unwrap_or_default();
+        let json = [literal(&text.zh), literal(&text.en)];
+        OpenText {
+            topic,
+            clause,
+            text,
+            json,
+        }
+    }
+
+    /// The note in `lang` as a JSON string literal.
+    pub(crate) fn json(&self, lang: crate::Lang) -> &str {
+        &self.json[lang as usize]
+    }
 }
 
 /// A loaded, checked policy: its clauses, parameters and open questions, and

@@ -306,6 +306,8 @@ macro_rules! parameters {
         pub struct Parameters {
             $(pub(crate) $field: $ty,)+
             digest: [u8; 32],
+            /// The digest as text, kept since every answer's stamp shows it.
+            digest_hex: String,
         }
 
         impl Parameters {
@@ -335,8 +337,9 @@ macro_rules! parameters {
                     $($field: <$ty>::from_value(values(ParamId::$variant).ok_or(ParamId::$variant)?)
                         .ok_or(ParamId::$variant)?,)+
                     digest: [0; 32],
+                    digest_hex: String::new(),
                 };
-                this.digest = this.compute_digest();
+                this.seal();
                 Ok(this)
             }
         }
@@ -483,7 +486,7 @@ impl Parameters {
                 return Err(fail(Problem::Type { expected, found }));
             }
         }
-        next.digest = next.compute_digest();
+        next.seal();
         Ok(next)
     }
 
@@ -497,14 +500,20 @@ impl Parameters {
     }
 
     /// The digest as `sha256:` and 64 lowercase hex digits.
-    pub fn digest_hex(&self) -> String {
-        let mut out = String::with_capacity(7 + 64);
-        out.push_str("sha256:");
+    pub fn digest_hex(&self) -> &str {
+        &self.digest_hex
+    }
+
+    /// Computes the digest of the values now held.
+    fn seal(&mut self) {
+        self.digest = self.compute_digest();
+        let mut hex = String::with_capacity(7 + 64);
+        hex.push_str("sha256:");
         for byte in self.digest {
-            out.push(char::from(b"0123456789abcdef"[usize::from(byte >> 4)]));
-            out.push(char::from(b"0123456789abcdef"[usize::from(byte & 15)]));
+            hex.push(char::from(b"0123456789abcdef"[usize::from(byte >> 4)]));
+            hex.push(char::from(b"0123456789abcdef"[usize::from(byte & 15)]));
         }
-        out
+        self.digest_hex = hex;
     }
 
     fn compute_digest(&self) -> [u8; 32] {

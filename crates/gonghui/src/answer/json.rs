@@ -1,0 +1,275 @@
+//! A writer of canonical JSON into one string: keys in the order they are
+//! written, no whitespace, UTF-8 as is, and only `"`, `\` and control
+//! characters escaped, exactly as serde_json escapes them.
+//!
+//! Answers are written with it field by field rather than through serde's
+//! data model: an answer is mostly fixed keys and short texts, and writing
+//! them straight into place, explanation sentences included, is what makes
+//! an answer cheap. The parts nobody asks for often (the catalog, the
+//! planning tables) still go through serde, via [`Json::serialize`].
+
+use std::fmt::{self, Write as _};
+
+use serde::Serialize;
+
+use crate::explain::Explainer;
+use crate::money::{Fen, Rate};
+use crate::{Clause, number};
+
+/// An answer being written.
+pub(crate) struct Json {
+    out: String,
+    /// Whether the next key or item is the first of its object or array
+    /// (and so takes no comma before it).
+    first: bool,
+}
+
+/// Whether `byte` must be escaped inside a JSON string.
+fn needs_escape(byte: u8) -> bool {
+    (byte < 0x20) | (byte == b'"') | (byte == b'\\')
+}
+
+/// Whether none of `bytes` needs an escape: one pass without a branch per
+/// byte, which the compiler turns into vector code.
+fn clean(bytes: &[u8]) -> bool {
+    !bytes.iter().fold(false, |any, b| any | needs_escape(*b))
+}
+
+/// Appends `text` to `out`, escaped as serde_json escapes strings.
+fn push_escaped(out: &mut String, text: &str) {
+    // Most texts need no escape: copy them at once.
+    if clean(text.as_bytes()) {
+        out.push_str(text);
+        return;
+    }
+    let mut start = 0;
+    for (i, byte) in text.bytes().enumerate() {
+        if !needs_escape(byte) {
+            continue;
+        }
+        out.push_str(&text[start..i]);
+        match byte {
+            b'"' => out.push_str("\\\""),
+            b'\\' => out.push_str("\\\\"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            b'\t' => out.push_str("\\t"),
+            0x08 => out.push_str("\\b"),
+            0x0c => out.push_str("\\f"),
+            other => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.push_str("\\u00");
+                out.push(char::from(HEX[usize::from(other >> 4)]));
+                out.push(char::from(HEX[usize::from(other & 15)]));
+            }
+        }
+        start = i + 1;
+    }
+    out.push_str(&text[start..]);
+}
+
+impl Json {
+    pub(crate) fn with_capacity(capacity: usize) -> Json {
+        Json {
+            out: String::with_capacity(capacity),
+            first: true,
+        }
+    }
+
+    pub(crate) fn finish(self) -> String {
+        self.out
+    }
+
+    fn separate(&mut self) {
+        if !self.first {
+            self.out.push(',');
+        }
+        self.first = false;
+    }
+
+    /// Opens an object.
+    pub(crate) fn begin(&mut self) {
+        self.out.push('{');
+        self.first = true;
+    }
+
+    /// Closes an object.
+    pub(crate) fn end(&mut self) {
+        self.out.push('}');
+        self.first = false;
+    }
+
+    /// Opens an array.
+    pub(crate) fn begin_array(&mut self) {
+        self.out.push('[');
+        self.first = true;
+    }
+
+    /// Closes an array.
+    pub(crate) fn end_array(&mut self) {
+        self.out.push(']');
+        self.first = false;
+    }
+
+    /// Starts the next field of an object: `key` is one of gonghui's own
+    /// names, which need no escape.
+    pub(crate) fn key(&mut self, key: &'static str) {
+        self.separate();
+        self.out.push('"');
+        self.out.push_str(key);
+        self.out.push_str("\":");
+    }
+
+    /// Starts the next item of an array.
+    pub(crate) fn item(&mut self) {
+        self.separate();
+    }
+
+    /// A string value.
+    pub(crate) fn str(&mut self, text: &str) {
+        self.out.push('"');
+        push_escaped(&mut self.out, text);
+        self.out.push('"');
+    }
+
+    /// A string value given as format arguments.
+    ///
+    /// The text is written in place, then checked once; in the rare text
+    /// that holds a character to escape (a quoted override value), that
+    /// text alone is rewritten escaped.
+    pub(crate) fn text(&mut self, text: fmt::Arguments<'_>) {
+        self.out.push('"');
+        let start = self.out.len();
+        // Writing into a `String` cannot fail.
+        let _ = self.out.write_fmt(text);
+        if !clean(&self.out.as_bytes()[start..]) {
+            let written = self.out.split_off(start);
+            push_escaped(&mut self.out, &written);
+        }
+        self.out.push('"');
+    }
+
+    /// A string value that is already JSON (quotes and escapes included),
+    /// such as a text of the policy escaped once when it was loaded.
+    pub(crate) fn raw(&mut self, json: &str) {
+        self.out.push_str(json);
+    }
+
+    pub(crate) fn u64(&mut self, n: u64) {
+        self.out.push_str(itoa::Buffer::new().format(n));
+    }
+
+    pub(crate) fn bool(&mut self, b: bool) {
+        self.out.push_str(if b { "true" } else { "false" });
+    }
+
+    pub(crate) fn null(&mut self) {
+        self.out.push_str("null");
+    }
+
+    pub(crate) fn opt_u64(&mut self, n: Option<u64>) {
+        match n {
+            Some(n) => self.u64(n),
+            None => self.null(),
+        }
+    }
+
+    pub(crate) fn opt_str(&mut self, text: Option<&str>) {
+        match text {
+            Some(text) => self.str(text),
+            None => self.null(),
+        }
+    }
+
+    /// An amount in yuan as the contract writes it: `"4800.00"`.
+    pub(crate) fn yuan(&mut self, fen: Fen) {
+        self.out.push('"');
+        self.u64(fen.get() / 100);
+        self.out.push('.');
+        let cents = fen.get() % 100;
+        self.out.push(char::from(b'0' + (cents / 10) as u8));
+        self.out.push(char::from(b'0' + (cents % 10) as u8));
+        self.out.push('"');
+    }
+
+    /// The contract's pair of money fields under `names`: the fen and the
+    /// yuan, both null when there is no amount.
+    pub(crate) fn money(&mut self, names: (&'static str, &'static str), amount: Option<Fen>) {
+        self.key(names.0);
+        self.opt_u64(amount.map(Fen::get));
+        self.key(names.1);
+        match amount {
+            Some(fen) => self.yuan(fen),
+            None => self.null(),
+        }
+    }
+
+    /// A percentage as a JSON number: `40`, `33.33`.
+    pub(crate) fn rate(&mut self, rate: Rate) {
+        let _ = write!(
+            self.out,
+            "{}",
+            number::Trimmed(u64::from(rate.hundredths()))
+        );
+    }
+
+    /// Any value through serde, for the parts of answers that are rarely
+    /// asked for. Serializing gonghui's own types cannot fail.
+    pub(crate) fn serialize<T: Serialize + ?Sized>(&mut self, value: &T) {
+        self.out
+            .push_str(&serde_json::to_string(value).unwrap_or_default());
+    }
+}
+
+/// Explanation steps written straight into an answer's `explanation` array.
+impl Explainer for Json {
+    fn step(
+        &mut self,
+        rule: &'static str,
+        clause: Clause,
+        reading: Option<Clause>,
+        holds: bool,
+        text: fmt::Arguments<'_>,
+    ) {
+        self.item();
+        self.begin();
+        self.key("rule");
+        self.str(rule);
+        self.key("clause");
+        self.str(clause.id());
+        self.key("reading");
+        self.opt_str(reading.map(Clause::id));
+        self.key("holds");
+        self.bool(holds);
+        self.key("text");
+        self.text(text);
+        self.end();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The escapes are serde_json's, to the byte.
+        #[test]
+        fn escapes_like_serde_json(text in "(?s).{0,64}") {
+            let mut json = Json::with_capacity(0);
+            json.str(&text);
+            prop_assert_eq!(json.finish(), serde_json::to_string(&text).unwrap());
+        }
+    }
+
+    #[test]
+    fn every_control_character() {
+        let text: String = (0u8..0x80)
+            .map(char::from)
+            .chain("“中文”\u{7f}".chars())
+            .collect();
+        let mut json = Json::with_capacity(0);
+        json.text(format_args!("{text}"));
+        assert_eq!(json.finish(), serde_json::to_string(&text).unwrap());
+    }
+}
