@@ -62,16 +62,35 @@ impl fmt::Display for Year {
 }
 
 /// A set of years, such as every year an enterprise was in the mutual-aid
-/// plan. Kept sorted without repeats, so listing a year twice changes nothing
-/// and the checks of POLICY I7 are a few comparisons. As JSON, a list of
-/// years.
+/// plan. Listing a year twice changes nothing. As JSON, a list of years.
+///
+/// Held as the earliest year and a 64-bit window of the years after it, so
+/// that the set of a real enterprise (a few years in a row) needs no heap
+/// and the checks of POLICY I7 are a few bit operations; years 64 or more
+/// after the earliest, which no real enrolment has, go to a sorted list.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[serde(from = "Vec<Year>")]
-pub struct YearSet(Vec<Year>);
+#[serde(from = "Vec<Year>", into = "Vec<Year>")]
+pub struct YearSet {
+    /// The earliest year; meaningless when the window is empty.
+    first: u16,
+    /// Bit `i`: the year `first + i` is in the set.
+    window: u64,
+    /// Years from `first + 64` on, sorted, without repeats.
+    later: Vec<Year>,
+}
+
+/// The years the window holds after the earliest.
+const WINDOW: u16 = 64;
 
 impl From<Vec<Year>> for YearSet {
     fn from(years: Vec<Year>) -> YearSet {
         YearSet::new(years)
+    }
+}
+
+impl From<YearSet> for Vec<Year> {
+    fn from(set: YearSet) -> Vec<Year> {
+        set.iter().collect()
     }
 }
 
@@ -81,17 +100,33 @@ impl YearSet {
         let mut years: Vec<Year> = years.into_iter().collect();
         years.sort_unstable();
         years.dedup();
-        YearSet(years)
+        let Some(first) = years.first().map(|y| y.get()) else {
+            return YearSet::default();
+        };
+        let in_window = years.partition_point(|y| y.get() - first < WINDOW);
+        let window = years[..in_window]
+            .iter()
+            .fold(0u64, |bits, y| bits | 1 << (y.get() - first));
+        years.drain(..in_window);
+        YearSet {
+            first,
+            window,
+            later: years,
+        }
     }
 
     /// The earliest year, if any.
     pub fn first(&self) -> Option<Year> {
-        self.0.first().copied()
+        (self.window != 0).then_some(Year(self.first))
     }
 
     /// Whether `year` is in the set.
     pub fn contains(&self, year: Year) -> bool {
-        self.0.binary_search(&year).is_ok()
+        match year.get().checked_sub(self.first) {
+            Some(offset) if offset < WINDOW => self.window >> offset & 1 == 1,
+            Some(_) => self.later.binary_search(&year).is_ok(),
+            None => false,
+        }
     }
 
     /// The earliest year of the set before `year`, if any.
@@ -102,33 +137,43 @@ impl YearSet {
     /// The first year from `from` through `to` that is missing from the set,
     /// if any: the break of POLICY I7.
     pub fn first_gap(&self, from: Year, to: Year) -> Option<Year> {
-        let start = self.0.partition_point(|y| *y < from);
-        let mut expected = from;
-        for year in &self.0[start..] {
-            if *year > to || *year != expected {
-                break;
-            }
-            match expected.next() {
-                Some(next) if expected < to => expected = next,
-                _ => return None,
-            }
+        if from > to {
+            return None;
         }
-        (expected <= to).then_some(expected)
+        match (
+            from.get().checked_sub(self.first),
+            to.get().checked_sub(self.first),
+        ) {
+            // Both ends in the window: the missing years are the bits of the
+            // span that the window lacks.
+            (Some(low), Some(high)) if high < WINDOW && self.window != 0 => {
+                let span = (u64::MAX >> (WINDOW - 1 - (high - low))) << low;
+                let missing = span & !self.window;
+                (missing != 0).then(|| Year(self.first + missing.trailing_zeros() as u16))
+            }
+            _ => (from.get()..=to.get())
+                .map(Year)
+                .find(|year| !self.contains(*year)),
+        }
     }
 
     /// The years, in order.
     pub fn iter(&self) -> impl Iterator<Item = Year> + '_ {
-        self.0.iter().copied()
+        let window = self.window;
+        (0..WINDOW)
+            .filter(move |offset| window >> offset & 1 == 1)
+            .map(|offset| Year(self.first + offset))
+            .chain(self.later.iter().copied())
     }
 
     /// The number of years.
     pub fn len(&self) -> usize {
-        self.0.len()
+        self.window.count_ones() as usize + self.later.len()
     }
 
     /// Whether the set is empty.
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.window == 0
     }
 }
 
@@ -165,5 +210,40 @@ mod tests {
         assert_eq!(set(&[2022, 2023]).any_before(y(2023)), Some(y(2022)));
         assert_eq!(set(&[2023]).any_before(y(2023)), None);
         assert_eq!(set(&[9998, 9999]).first_gap(y(9998), y(9999)), None);
+        assert_eq!(set(&[2025]).first_gap(y(2023), y(2025)), Some(y(2023)));
+    }
+
+    #[test]
+    fn wide_sets_beyond_the_window() {
+        let s = set(&[1, 2, 64, 65, 200, 9999]);
+        assert_eq!(s.len(), 6);
+        assert_eq!(
+            s.iter().map(Year::get).collect::<Vec<_>>(),
+            vec![1, 2, 64, 65, 200, 9999]
+        );
+        assert!(s.contains(y(65)) && s.contains(y(9999)) && !s.contains(y(66)));
+        assert_eq!(s.first_gap(y(64), y(65)), None);
+        assert_eq!(s.first_gap(y(64), y(66)), Some(y(66)));
+        assert_eq!(s.first_gap(y(1), y(2)), None);
+        assert_eq!(s.first_gap(y(1), y(3)), Some(y(3)));
+        let json = serde_json::to_string(&s).unwrap();
+        assert_eq!(json, "[1,2,64,65,200,9999]");
+        assert_eq!(serde_json::from_str::<YearSet>(&json).unwrap(), s);
+    }
+
+    proptest::proptest! {
+        /// The window gives the answers of a plain sorted list.
+        #[test]
+        fn as_a_sorted_list(years in proptest::collection::vec(1u16..400, 0..12), from in 1u16..400, len in 0u16..80) {
+            let s = YearSet::new(years.iter().map(|n| y(*n)));
+            let mut plain: Vec<u16> = years.clone();
+            plain.sort_unstable();
+            plain.dedup();
+            proptest::prop_assert_eq!(s.iter().map(Year::get).collect::<Vec<_>>(), plain.clone());
+            let to = (from + len).min(9999);
+            let gap = (from..=to).find(|n| !plain.contains(n));
+            proptest::prop_assert_eq!(s.first_gap(y(from), y(to)).map(Year::get), gap);
+            proptest::prop_assert_eq!(s.first().map(Year::get), plain.first().copied());
+        }
     }
 }
