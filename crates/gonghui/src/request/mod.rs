@@ -178,6 +178,7 @@ impl Request {
         if text.trim_matches([' ', '\t', '\n', '\r']).is_empty() {
             return Err(refuse(Malformed::Empty));
         }
+        limits::check_values(text).map_err(refuse)?;
         let value: Value =
             serde_json::from_str(text).map_err(|e| refuse(Malformed::from_parser(&e)))?;
         Request::from_value(&value)
