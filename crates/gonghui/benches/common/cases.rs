@@ -168,53 +168,27 @@ impl Case {
     }
 }
 
-/// The same facts as plain data, the input of [`floor`].
-pub struct PlainCase {
-    /// The chain bits.
-    pub chains: u16,
-    /// The cluster bits.
-    pub clusters: u8,
-    /// Enrolment years, sorted, without repeats.
-    pub years: Vec<u16>,
-    /// The year asked about.
-    pub year: u16,
-    /// The premium in fen.
-    pub premium: u64,
-}
-
-impl From<&Case> for PlainCase {
-    fn from(case: &Case) -> PlainCase {
-        PlainCase {
-            chains: case.chains,
-            clusters: case.clusters,
-            years: case.years().collect(),
-            year: case.year,
-            premium: case.premium,
-        }
-    }
-}
-
-/// The floor: the mutual-aid rule as a plain Rust function, with the 2023–2026
-/// rates written in, over the same data shape as gonghui's typed facts (bit
-/// sets of chains and clusters, a sorted vector of years). No explanation, no
-/// parameters, no overrides: the least any implementation of the rule can do.
+/// The floor: the mutual-aid rule as a plain Rust function over the plainest
+/// data (bit sets of chains, clusters and enrolment years), with the 2023–2026
+/// rates written in. No explanation, no parameters, no overrides, no checks of
+/// the input: the least any implementation of the rule can do.
 #[inline(never)]
-pub fn floor(c: &PlainCase) -> u64 {
+pub fn floor(c: &Case) -> u64 {
     let rate: u128 = match c.year {
         2023 | 2024 => 5_000,
         2025 => 4_000,
         2026 => 3_000,
         _ => return 0,
     };
-    let Some(&first) = c.years.first() else {
-        return 0;
-    };
-    if (c.chains == 0 && c.clusters == 0) || first < 2023 || first > c.year {
+    // Enrolment up to the year; no enrolment before 2023 (bits 0–2), and every
+    // year enrolled from the first through the year asked about.
+    let through = (1u32 << (c.year - FIRST_YEAR + 1)) - 1;
+    let upto = u32::from(c.enrolled) & through;
+    let first = upto & upto.wrapping_neg();
+    if (c.chains == 0 && c.clusters == 0) || upto == 0 || c.enrolled & 0b111 != 0 {
         return 0;
     }
-    // Sorted without repeats: no break from `first` through `year` means
-    // exactly `year - first + 1` years up to `year`.
-    if c.years.partition_point(|y| *y <= c.year) != usize::from(c.year - first + 1) {
+    if upto != through - (first - 1) {
         return 0;
     }
     ((u128::from(c.premium) * rate + 5_000) / 10_000) as u64

@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Every figure of docs/PERFORMANCE.md, then its table: the core's benchmarks
+# (divan), `gonghui eval` over a million lines, the peer comparisons (ZEN,
+# OpenFisca), the C and Java bindings, WASM in Node, and the callgrind profiles.
+# Each part waits for a quiet machine first (benches/lib/quiet.sh). Figures are
+# kept in target/bench/figures.tsv, so that a part can be re-run alone and the
+# table printed again.
+#
+#   benches/run-all.sh                 # every part (about 30 minutes once built)
+#   benches/run-all.sh core peers      # some: core eval peers openfisca c-java wasm profile
+#   benches/run-all.sh table           # only print the table
+set -euo pipefail
+cd "$(dirname "$0")/.."
+# shellcheck source=lib/quiet.sh
+. benches/lib/quiet.sh
+figures=target/bench/figures.tsv
+log=target/bench/run-all.log
+mkdir -p target/bench
+touch "$figures"
+
+# Keeps the `figure` lines of standard input (key, value), replacing older
+# values of the same keys; shows everything and keeps it in the log.
+record() {
+    local new
+    new=$(tee -a "$log" /dev/stderr | awk -F'\t' '$1 == "figure" { print $2 "\t" $3 }')
+    awk -F'\t' 'NR == FNR { new[$1] = $2; next } !($1 in new) { print } END { for (k in new) print k "\t" new[k] }' \
+        <(printf '%s\n' "$new") "$figures" | sort >"$figures.new"
+    mv "$figures.new" "$figures"
+}
+
+part_core() {
+    cargo bench --quiet -p gonghui --bench decide --no-run 2>/dev/null
+    wait_quiet
+    cargo bench --quiet -p gonghui --bench decide 2>&1 | tee target/bench/decide.txt \
+        | python3 benches/lib/divan_figures.py
+}
+
+part_eval() { benches/eval.sh 1 2; }
+part_peers() { benches/peers/run.sh; }
+part_openfisca() { benches/peers/openfisca.sh; }
+
+part_c_java() {
+    bindings/java/bench.sh | tee target/bench/c-java.txt | awk '
+        /gonghui_evaluate_batch/ { print "figure\tc_batch_us\t" $2 }
+        /gonghui_evaluate  /     { print "figure\tc_evaluate_us\t" $2 }
+        /Gonghui.evaluateBatch/  { print "figure\tjava_batch_us\t" $2 }
+        /Gonghui.evaluate  /     { print "figure\tjava_evaluate_us\t" $2 }'
+}
+
+part_wasm() {
+    scripts/build-wasm.sh
+    wait_quiet
+    # The median of the three runs (the script prints the best, then the median).
+    node bindings/js/bench/evaluate.mjs 2 | tee target/bench/wasm.txt | awk '
+        function median(line) { sub(/.*\(median /, "", line); sub(/\).*/, "", line); gsub(/,/, "", line); return line }
+        /^evaluate\(string\)/    { print "figure\twasm_evaluate_per_s\t" median($0) }
+        /^evaluateObject/        { print "figure\twasm_object_per_s\t" median($0) }
+        /^evaluateBatch/         { print "figure\twasm_batch_per_s\t" median($0) }'
+}
+
+part_profile() { benches/profile.sh; }
+
+if [ "$#" -eq 0 ]; then
+    set -- core eval peers openfisca c-java wasm profile
+fi
+for part in "$@"; do
+    [ "$part" = table ] && continue
+    echo "== $part ($(date -u +%H:%M:%S), load $(cut -d' ' -f1-3 /proc/loadavg))" | tee -a "$log" >&2
+    "part_${part//-/_}" | record
+done
+echo "machine: $(nproc) cores, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -n 1); $(git log -1 --format='commit %h')"
+python3 benches/lib/table.py "$figures"
