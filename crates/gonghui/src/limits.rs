@@ -6,8 +6,9 @@
 /// population requests while refusing a 100 MB line before parsing it.
 pub const MAX_REQUEST_BYTES: usize = 8 * 1024 * 1024;
 
-/// The deepest JSON nesting the parser follows (serde_json's own limit): no
-/// request of the contract nests deeper than four levels.
+/// The JSON nesting the parser refuses (serde_json's own limit): a request
+/// nests at most 127 levels deep, and the contract's nest six at most (a
+/// chain in a request of a comparison's population).
 pub const MAX_NESTING: usize = 128;
 
 /// The most JSON values a request may hold, every object key counting as one
