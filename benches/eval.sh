@@ -30,7 +30,7 @@ for jobs in "$@"; do
     [ "$jobs" = 1 ] || option=(--jobs "$jobs")
     json=target/bench/eval-jobs$jobs.json
     wait_quiet
-    hyperfine --style none --warmup 1 --runs 5 --export-json "$json" \
+    measured hyperfine --style none --warmup 1 --runs 5 --export-json "$json" \
         "$gonghui eval --quiet ${option[*]} $file >/dev/null" >&2
     python3 - "$json" "$lines" "$jobs" <<'PY'
 import json, sys

@@ -2,7 +2,8 @@
 # Every figure of docs/PERFORMANCE.md, then its table: the core's benchmarks
 # (divan), `gonghui eval` over a million lines, the peer comparisons (ZEN,
 # OpenFisca), the C and Java bindings, WASM in Node, and the callgrind profiles.
-# Each part waits for a quiet machine first (benches/lib/quiet.sh). Figures are
+# Each part waits for a quiet machine first and measures at a raised priority
+# (benches/lib/quiet.sh). Figures are
 # kept in target/bench/figures.tsv, so that a part can be re-run alone and the
 # table printed again.
 #
@@ -31,7 +32,7 @@ record() {
 part_core() {
     cargo bench --quiet -p gonghui --bench decide --no-run 2>/dev/null
     wait_quiet
-    cargo bench --quiet -p gonghui --bench decide 2>&1 | tee target/bench/decide.txt \
+    measured cargo bench --quiet -p gonghui --bench decide 2>&1 | tee target/bench/decide.txt \
         | python3 benches/lib/divan_figures.py
 }
 
@@ -40,7 +41,9 @@ part_peers() { benches/peers/run.sh; }
 part_openfisca() { benches/peers/openfisca.sh; }
 
 part_c_java() {
-    bindings/java/bench.sh | tee target/bench/c-java.txt | awk '
+    cargo build --quiet --release -p gonghui-ffi
+    wait_quiet
+    measured bindings/java/bench.sh | tee target/bench/c-java.txt | awk '
         /gonghui_evaluate_batch/ { print "figure\tc_batch_us\t" $2 }
         /gonghui_evaluate  /     { print "figure\tc_evaluate_us\t" $2 }
         /Gonghui.evaluateBatch/  { print "figure\tjava_batch_us\t" $2 }
@@ -51,7 +54,7 @@ part_wasm() {
     scripts/build-wasm.sh
     wait_quiet
     # The median of the three runs (the script prints the best, then the median).
-    node bindings/js/bench/evaluate.mjs 2 | tee target/bench/wasm.txt | awk '
+    measured node bindings/js/bench/evaluate.mjs 2 | tee target/bench/wasm.txt | awk '
         function median(line) { sub(/.*\(median /, "", line); sub(/\).*/, "", line); gsub(/,/, "", line); return line }
         /^evaluate\(string\)/    { print "figure\twasm_evaluate_per_s\t" median($0) }
         /^evaluateObject/        { print "figure\twasm_object_per_s\t" median($0) }

@@ -16,4 +16,4 @@ cd "$(dirname "$0")/../.."
 CARGO_TARGET_DIR=${PEERS_TARGET:-target/peers} cargo build --quiet --release --locked \
     --manifest-path benches/peers/Cargo.toml
 wait_quiet
-"${PEERS_TARGET:-target/peers}"/release/gonghui-peers "$@"
+measured "${PEERS_TARGET:-target/peers}"/release/gonghui-peers "$@"
