@@ -28,6 +28,7 @@ impl Year {
     }
 
     /// The year as a number.
+    #[inline]
     pub const fn get(self) -> u16 {
         self.0
     }
@@ -116,11 +117,13 @@ impl YearSet {
     }
 
     /// The earliest year, if any.
+    #[inline]
     pub fn first(&self) -> Option<Year> {
         (self.window != 0).then_some(Year(self.first))
     }
 
     /// Whether `year` is in the set.
+    #[inline]
     pub fn contains(&self, year: Year) -> bool {
         match year.get().checked_sub(self.first) {
             Some(offset) if offset < WINDOW => self.window >> offset & 1 == 1,
@@ -130,12 +133,14 @@ impl YearSet {
     }
 
     /// The earliest year of the set before `year`, if any.
+    #[inline]
     pub fn any_before(&self, year: Year) -> Option<Year> {
         self.first().filter(|first| *first < year)
     }
 
     /// The first year from `from` through `to` that is missing from the set,
     /// if any: the break of POLICY I7.
+    #[inline]
     pub fn first_gap(&self, from: Year, to: Year) -> Option<Year> {
         if from > to {
             return None;

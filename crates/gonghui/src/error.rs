@@ -348,7 +348,7 @@ pub(crate) fn shorten(text: &str) -> String {
 
 /// `text` as a JSON string literal, shortened.
 pub(crate) fn quote(text: &str) -> String {
-    serde_json::to_string(&shorten(text)).unwrap_or_default()
+    crate::json::Json::literal(&shorten(text))
 }
 
 /// A JSON value as it would be written, shortened.
@@ -356,7 +356,11 @@ pub(crate) fn show(value: &serde_json::Value) -> String {
     match value {
         serde_json::Value::Number(n) => shorten(n.as_str()),
         serde_json::Value::String(s) => quote(s),
-        other => shorten(&other.to_string()),
+        other => {
+            let mut json = crate::json::Json::with_capacity(32);
+            json.value(other);
+            shorten(&json.finish())
+        }
     }
 }
 

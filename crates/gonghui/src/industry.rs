@@ -217,6 +217,7 @@ impl KeyIndustries {
 
     /// In at least one of the 12 chains or 6 clusters (POLICY I3): what
     /// "in the chains and clusters" means in C5, C13 and C17.
+    #[inline]
     pub const fn is_key(self) -> bool {
         self.chains != 0 || self.clusters != 0
     }

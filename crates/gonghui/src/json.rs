@@ -5,15 +5,18 @@
 //! Answers are written with it field by field rather than through serde's
 //! data model: an answer is mostly fixed keys and short texts, and writing
 //! them straight into place, explanation sentences included, is what makes
-//! an answer cheap. The parts nobody asks for often (the catalog, the
-//! planning tables) still go through serde, via [`Json::serialize`].
+//! an answer cheap. It is the one place gonghui writes JSON (answers, the
+//! digest's canonical values, quoted values in messages), so that the WASM
+//! module carries no serializer besides.
 
 use std::fmt::{self, Write as _};
 
-use serde::Serialize;
+use serde_json::Value;
 
+use crate::calendar::Year;
 use crate::explain::Explainer;
 use crate::money::{Fen, Rate};
+use crate::policy::ParamValue;
 use crate::{Clause, number};
 
 /// An answer being written.
@@ -174,6 +177,13 @@ impl Json {
         }
     }
 
+    pub(crate) fn opt_i64(&mut self, n: Option<i64>) {
+        match n {
+            Some(n) => self.out.push_str(itoa::Buffer::new().format(n)),
+            None => self.null(),
+        }
+    }
+
     pub(crate) fn opt_str(&mut self, text: Option<&str>) {
         match text {
             Some(text) => self.str(text),
@@ -213,11 +223,67 @@ impl Json {
         );
     }
 
-    /// Any value through serde, for the parts of answers that are rarely
-    /// asked for. Serializing gonghui's own types cannot fail.
-    pub(crate) fn serialize<T: Serialize + ?Sized>(&mut self, value: &T) {
-        self.out
-            .push_str(&serde_json::to_string(value).unwrap_or_default());
+    /// A parameter's value, as the policy file and overrides write it.
+    pub(crate) fn param_value(&mut self, value: &ParamValue) {
+        match value {
+            ParamValue::Fen(fen) => self.opt_u64(fen.map(Fen::get)),
+            ParamValue::Area(area) => {
+                let _ = write!(self.out, "{}", number::Trimmed(area.hundredths()));
+            }
+            ParamValue::Rate(rate) => self.rate(*rate),
+            ParamValue::YearlyRates(rates) => self.year_rates(rates.iter()),
+            ParamValue::ParkLevel(level) => self.str(level.code()),
+            ParamValue::Count(n) => self.u64(*n),
+        }
+    }
+
+    /// Rates by year: `{"2023":50,"2024":50}`.
+    pub(crate) fn year_rates(&mut self, rates: impl IntoIterator<Item = (Year, Rate)>) {
+        self.begin();
+        for (year, rate) in rates {
+            self.separate();
+            self.out.push('"');
+            self.u64(u64::from(year.get()));
+            self.out.push_str("\":");
+            self.rate(rate);
+        }
+        self.end();
+    }
+
+    /// A JSON value as read from a request, written back compactly (numbers
+    /// as their own text), for the messages that quote what was sent.
+    pub(crate) fn value(&mut self, value: &Value) {
+        match value {
+            Value::Null => self.null(),
+            Value::Bool(b) => self.bool(*b),
+            Value::Number(n) => self.out.push_str(n.as_str()),
+            Value::String(s) => self.str(s),
+            Value::Array(items) => {
+                self.begin_array();
+                for item in items {
+                    self.item();
+                    self.value(item);
+                }
+                self.end_array();
+            }
+            Value::Object(map) => {
+                self.begin();
+                for (key, item) in map {
+                    self.separate();
+                    self.str(key);
+                    self.out.push(':');
+                    self.value(item);
+                }
+                self.end();
+            }
+        }
+    }
+
+    /// `text` as a JSON string literal.
+    pub(crate) fn literal(text: &str) -> String {
+        let mut j = Json::with_capacity(text.len() + 2);
+        j.str(text);
+        j.finish()
     }
 }
 

@@ -123,6 +123,7 @@ mod decision;
 mod error;
 mod explain;
 mod industry;
+mod json;
 pub mod limits;
 pub mod model_union;
 mod money;

@@ -45,6 +45,7 @@ impl Fen {
     }
 
     /// The amount in fen.
+    #[inline]
     pub const fn get(self) -> u64 {
         self.0
     }
@@ -70,13 +71,23 @@ impl Fen {
     /// This amount × `rate`, rounded half up to the fen (POLICY I2).
     ///
     /// Never more than `self`, since a rate is at most 100%.
+    #[inline]
     pub fn times(self, rate: Rate) -> Fen {
-        let exact = u128::from(self.0) * u128::from(rate.0);
-        let denominator = u128::from(Rate::ONE_HUNDRED_PERCENT.0);
+        const DENOMINATOR: u64 = Rate::ONE_HUNDRED_PERCENT.0 as u64;
         // Half up: add half the denominator before the integer division.
-        let rounded = (exact + denominator / 2) / denominator;
-        // rate ≤ 100% keeps the result ≤ self ≤ MAX, so it always fits.
-        Fen(u64::try_from(rounded).unwrap_or(self.0))
+        // Amounts below 2^64 / 10^4 (over 18 trillion yuan: every real one)
+        // fit in 64 bits, where dividing by a constant is a multiplication.
+        match self.0.checked_mul(u64::from(rate.0)) {
+            Some(exact) if exact <= u64::MAX - DENOMINATOR / 2 => {
+                Fen((exact + DENOMINATOR / 2) / DENOMINATOR)
+            }
+            _ => {
+                let exact = u128::from(self.0) * u128::from(rate.0);
+                let rounded = (exact + u128::from(DENOMINATOR / 2)) / u128::from(DENOMINATOR);
+                // rate ≤ 100% keeps the result ≤ self ≤ MAX, so it always fits.
+                Fen(u64::try_from(rounded).unwrap_or(self.0))
+            }
+        }
     }
 }
 

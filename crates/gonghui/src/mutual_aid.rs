@@ -47,6 +47,7 @@ pub struct MutualAidDecision {
 
 impl MutualAidDecision {
     /// Whether the enterprise gets the subsidy for the year (I7).
+    #[inline]
     pub fn eligible(&self) -> bool {
         self.industries.is_key()
             && self.year_rate.is_some()
@@ -56,6 +57,7 @@ impl MutualAidDecision {
 
     /// The rate applied: the year's rate when eligible, 0% otherwise (so that
     /// the amount is always the premium × this rate).
+    #[inline]
     pub fn rate(&self) -> Rate {
         match self.year_rate {
             Some(rate) if self.eligible() => rate,
@@ -64,6 +66,7 @@ impl MutualAidDecision {
     }
 
     /// The subsidy: the premium × [`rate`](Self::rate), half up to the fen.
+    #[inline]
     pub fn amount(&self) -> Fen {
         self.premium.times(self.rate())
     }
@@ -196,6 +199,7 @@ impl MutualAidDecision {
 }
 
 /// Decides a `mutual_aid_subsidy` question (C17–C19; I2, I3, I7).
+#[inline]
 pub fn decide(params: &Parameters, facts: &MutualAidFacts) -> MutualAidDecision {
     let rates = &params.mutual_aid_rates;
     let year = facts.year;

@@ -8,7 +8,6 @@
 //! `open`, `overridden`, `explanation`, `stamp`.
 
 mod catalog;
-mod json;
 mod planning;
 
 use serde::Serialize;
@@ -17,9 +16,9 @@ use serde::ser::Serializer;
 use crate::Lang;
 use crate::decision::Decision;
 use crate::error::Rejection;
+use crate::json::Json;
 use crate::money::{Fen, Rate};
 use crate::policy::{Override, Parameters, Policy};
-use json::Json;
 
 /// Room for most answers without growing: a mutual-aid answer with its
 /// explanation is about 1.3 KB.
@@ -151,9 +150,9 @@ impl DecisionAnswer<'_> {
             j.key("parameter");
             j.str(o.parameter.id());
             j.key("published");
-            j.serialize(&published.get(o.parameter));
+            j.param_value(&published.get(o.parameter));
             j.key("used");
-            j.serialize(&self.params.get(o.parameter));
+            j.param_value(&self.params.get(o.parameter));
             j.end();
         }
         j.end_array();

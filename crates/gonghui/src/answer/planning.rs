@@ -1,12 +1,10 @@
 //! The fields of the answers about populations: allocations, comparisons,
 //! budgets and schedules.
 
-use serde::Serialize;
-
-use super::json::Json;
 use super::total;
 use crate::Lang;
-use crate::money::{Fen, Rate};
+use crate::json::Json;
+use crate::money::Fen;
 use crate::planning::Rejected;
 use crate::planning::allocation::AllocationDecision;
 use crate::planning::budget::BudgetDecision;
@@ -14,122 +12,69 @@ use crate::planning::comparison::{Case, ComparisonDecision};
 use crate::planning::schedule::ScheduleDecision;
 use crate::request::QuestionKind;
 
-#[derive(Serialize)]
-struct TierOut {
-    tier: &'static str,
-    cap: u64,
-    already_awarded: u64,
-    applications: u64,
-    awarded: u64,
-    amount_fen: u64,
-    amount_yuan: String,
-}
-
-#[derive(Serialize)]
-struct PlacementOut<'a> {
-    rank: usize,
-    id: &'a str,
-    tier: &'static str,
-    awarded: bool,
-    amount_fen: Option<u64>,
-    reason: Option<&'static str>,
-    text: String,
-}
-
 pub(super) fn allocation(j: &mut Json, d: &AllocationDecision, lang: Lang) {
-    let tiers: Vec<_> = d
-        .totals()
-        .tiers
-        .iter()
-        .map(|t| TierOut {
-            tier: t.tier.code(),
-            cap: t.cap,
-            already_awarded: t.already_awarded,
-            applications: t.applications,
-            awarded: t.awarded,
-            amount_fen: total(t.amount).get(),
-            amount_yuan: total(t.amount).yuan(),
-        })
-        .collect();
     j.key("tiers");
-    j.serialize(&tiers);
+    j.begin_array();
+    for t in &d.totals().tiers {
+        j.item();
+        j.begin();
+        j.key("tier");
+        j.str(t.tier.code());
+        j.key("cap");
+        j.u64(t.cap);
+        j.key("already_awarded");
+        j.u64(t.already_awarded);
+        j.key("applications");
+        j.u64(t.applications);
+        j.key("awarded");
+        j.u64(t.awarded);
+        j.money(("amount_fen", "amount_yuan"), Some(total(t.amount)));
+        j.end();
+    }
+    j.end_array();
     j.money(
         ("total_fen", "total_yuan"),
         Some(total(d.totals().amount())),
     );
-    let placements: Vec<_> = d
-        .placements()
-        .iter()
-        .enumerate()
-        .map(|(i, p)| PlacementOut {
-            rank: i + 1,
-            id: &p.id,
-            tier: p.tier.code(),
-            awarded: p.award.is_ok(),
-            amount_fen: p.award.ok().map(Fen::get),
-            reason: p.award.err().map(|r| r.code()),
-            text: d.placement_text(p, lang),
-        })
-        .collect();
     j.key("applications");
-    j.serialize(&placements);
-}
-
-#[derive(Serialize)]
-struct QuestionTotalsOut {
-    question: &'static str,
-    cases: u64,
-    changed: u64,
-    favourable_before: u64,
-    favourable_after: u64,
-    amount_before_fen: Option<u64>,
-    amount_after_fen: Option<u64>,
-    difference_fen: Option<i64>,
-}
-
-#[derive(Serialize)]
-struct CaseOut {
-    outcome: &'static str,
-    amount_fen: Option<u64>,
-}
-
-impl From<Case> for CaseOut {
-    fn from(case: Case) -> CaseOut {
-        CaseOut {
-            outcome: case.outcome.code(),
-            amount_fen: case.amount.map(Fen::get),
-        }
+    j.begin_array();
+    for (i, p) in d.placements().iter().enumerate() {
+        j.item();
+        j.begin();
+        j.key("rank");
+        j.u64(i as u64 + 1);
+        j.key("id");
+        j.str(&p.id);
+        j.key("tier");
+        j.str(p.tier.code());
+        j.key("awarded");
+        j.bool(p.award.is_ok());
+        j.key("amount_fen");
+        j.opt_u64(p.award.ok().map(Fen::get));
+        j.key("reason");
+        j.opt_str(p.award.err().map(|r| r.code()));
+        j.key("text");
+        j.str(&d.placement_text(p, lang));
+        j.end();
     }
+    j.end_array();
 }
 
-#[derive(Serialize)]
-struct ChangeOut<'a> {
-    rank: usize,
-    id: Option<&'a str>,
-    question: &'static str,
-    before: CaseOut,
-    after: CaseOut,
-    parameters: Vec<&'static str>,
+fn case(j: &mut Json, key: &'static str, case: Case) {
+    j.key(key);
+    j.begin();
+    j.key("outcome");
+    j.str(case.outcome.code());
+    j.key("amount_fen");
+    j.opt_u64(case.amount.map(Fen::get));
+    j.end();
 }
 
-#[derive(Serialize)]
-struct RejectedOut<'a> {
-    rank: usize,
-    id: Option<&'a str>,
-    code: &'static str,
-    field: Option<&'a str>,
-}
-
-fn rejections(rejected: &[Rejected]) -> Vec<RejectedOut<'_>> {
-    rejected
-        .iter()
-        .map(|r| RejectedOut {
-            rank: r.rank,
-            id: r.id.as_deref(),
-            code: r.code,
-            field: r.field.as_deref(),
-        })
-        .collect()
+fn rejections(j: &mut Json, count: u64, rejected: &[Rejected]) {
+    j.key("rejected");
+    j.u64(count);
+    j.key("rejections");
+    rejection_list(j, rejected);
 }
 
 /// Whether answers to `question` carry an amount.
@@ -151,127 +96,146 @@ fn difference(before: Fen, after: Fen) -> i64 {
 
 pub(super) fn comparison(j: &mut Json, d: &ComparisonDecision) {
     j.key("cases");
-    j.serialize(&d.cases());
+    j.u64(d.cases() as u64);
     j.key("changed");
-    j.serialize(&d.changed());
+    j.u64(d.changed());
     j.key("rejected");
-    j.serialize(&d.rejected_count());
-    let questions: Vec<_> = d
-        .totals()
-        .iter()
-        .map(|t| {
-            let (before, after) = (total(t.amount_before), total(t.amount_after));
-            let paid = pays(t.question);
-            QuestionTotalsOut {
-                question: t.question.code(),
-                cases: t.cases,
-                changed: t.changed,
-                favourable_before: t.favourable_before,
-                favourable_after: t.favourable_after,
-                amount_before_fen: paid.then_some(before.get()),
-                amount_after_fen: paid.then_some(after.get()),
-                difference_fen: paid.then(|| difference(before, after)),
-            }
-        })
-        .collect();
+    j.u64(d.rejected_count());
     j.key("questions");
-    j.serialize(&questions);
-    let changes: Vec<_> = d
-        .changes()
-        .iter()
-        .map(|c| ChangeOut {
-            rank: c.rank,
-            id: c.id.as_deref(),
-            question: c.question.code(),
-            before: c.before.into(),
-            after: c.after.into(),
-            parameters: c.parameters.iter().map(|p| p.id()).collect(),
-        })
-        .collect();
+    j.begin_array();
+    for t in d.totals() {
+        let (before, after) = (total(t.amount_before), total(t.amount_after));
+        let paid = pays(t.question);
+        j.item();
+        j.begin();
+        j.key("question");
+        j.str(t.question.code());
+        j.key("cases");
+        j.u64(t.cases);
+        j.key("changed");
+        j.u64(t.changed);
+        j.key("favourable_before");
+        j.u64(t.favourable_before);
+        j.key("favourable_after");
+        j.u64(t.favourable_after);
+        j.key("amount_before_fen");
+        j.opt_u64(paid.then_some(before.get()));
+        j.key("amount_after_fen");
+        j.opt_u64(paid.then_some(after.get()));
+        j.key("difference_fen");
+        j.opt_i64(paid.then(|| difference(before, after)));
+        j.end();
+    }
+    j.end_array();
     j.key("changes");
-    j.serialize(&changes);
+    j.begin_array();
+    for c in d.changes() {
+        j.item();
+        j.begin();
+        j.key("rank");
+        j.u64(c.rank as u64);
+        j.key("id");
+        j.opt_str(c.id.as_deref());
+        j.key("question");
+        j.str(c.question.code());
+        case(j, "before", c.before);
+        case(j, "after", c.after);
+        j.key("parameters");
+        j.begin_array();
+        for p in &c.parameters {
+            j.item();
+            j.str(p.id());
+        }
+        j.end_array();
+        j.end();
+    }
+    j.end_array();
+    // The count is written above, with the cases; the list goes last.
     j.key("rejections");
-    j.serialize(&rejections(d.rejected()));
+    rejection_list(j, d.rejected());
 }
 
-#[derive(Serialize)]
-struct LineOut {
-    line: &'static str,
-    clause: &'static str,
-    bound: &'static str,
-    planned_count: Option<u64>,
-    unit_fen: Option<u64>,
-    planned_fen: Option<u64>,
-    committed_count: u64,
-    committed_fen: u64,
-    remaining_fen: Option<i64>,
+/// The `rejections` list alone.
+fn rejection_list(j: &mut Json, rejected: &[Rejected]) {
+    j.begin_array();
+    for r in rejected {
+        j.item();
+        j.begin();
+        j.key("rank");
+        j.u64(r.rank as u64);
+        j.key("id");
+        j.opt_str(r.id.as_deref());
+        j.key("code");
+        j.str(r.code);
+        j.key("field");
+        j.opt_str(r.field.as_deref());
+        j.end();
+    }
+    j.end_array();
 }
 
 pub(super) fn budget(j: &mut Json, d: &BudgetDecision) {
     j.key("year");
-    j.serialize(&d.year().get());
-    let lines: Vec<_> = d
-        .lines()
-        .iter()
-        .map(|l| {
-            let planned = l.planned().map(total);
-            let committed = total(l.committed);
-            LineOut {
-                line: l.line.code(),
-                clause: l.line.clause().id(),
-                bound: l.bound.code(),
-                planned_count: l.planned_count,
-                unit_fen: l.unit.map(Fen::get),
-                planned_fen: planned.map(Fen::get),
-                committed_count: l.committed_count,
-                committed_fen: committed.get(),
-                remaining_fen: planned.map(|p| difference(committed, p)),
-            }
-        })
-        .collect();
+    j.u64(u64::from(d.year().get()));
     j.key("lines");
-    j.serialize(&lines);
+    j.begin_array();
+    for l in d.lines() {
+        let planned = l.planned().map(total);
+        let committed = total(l.committed);
+        j.item();
+        j.begin();
+        j.key("line");
+        j.str(l.line.code());
+        j.key("clause");
+        j.str(l.line.clause().id());
+        j.key("bound");
+        j.str(l.bound.code());
+        j.key("planned_count");
+        j.opt_u64(l.planned_count);
+        j.key("unit_fen");
+        j.opt_u64(l.unit.map(Fen::get));
+        j.key("planned_fen");
+        j.opt_u64(planned.map(Fen::get));
+        j.key("committed_count");
+        j.u64(l.committed_count);
+        j.key("committed_fen");
+        j.u64(committed.get());
+        j.key("remaining_fen");
+        j.opt_i64(planned.map(|p| difference(committed, p)));
+        j.end();
+    }
+    j.end_array();
     j.money(("planned_fen", "planned_yuan"), Some(total(d.planned())));
     j.money(
         ("committed_fen", "committed_yuan"),
         Some(total(d.committed())),
     );
     j.key("cases");
-    j.serialize(&d.cases());
+    j.u64(d.cases() as u64);
     j.key("not_counted");
-    j.serialize(&d.not_counted());
-    j.key("rejected");
-    j.serialize(&d.rejected_count());
-    j.key("rejections");
-    j.serialize(&rejections(d.rejected()));
-}
-
-#[derive(Serialize)]
-struct YearOut {
-    year: u16,
-    eligible: bool,
-    rate_percent: Rate,
-    amount_fen: u64,
-    amount_yuan: String,
-    break_cost_fen: u64,
+    j.u64(d.not_counted());
+    rejections(j, d.rejected_count(), d.rejected());
 }
 
 pub(super) fn schedule(j: &mut Json, d: &ScheduleDecision) {
     j.key("join_year");
-    j.serialize(&d.join_year().get());
-    let years: Vec<_> = d
-        .years()
-        .iter()
-        .map(|y| YearOut {
-            year: y.year.get(),
-            eligible: y.decision.eligible(),
-            rate_percent: y.decision.rate(),
-            amount_fen: y.decision.amount().get(),
-            amount_yuan: y.decision.amount().yuan(),
-            break_cost_fen: total(y.break_cost).get(),
-        })
-        .collect();
+    j.u64(u64::from(d.join_year().get()));
     j.key("years");
-    j.serialize(&years);
+    j.begin_array();
+    for y in d.years() {
+        j.item();
+        j.begin();
+        j.key("year");
+        j.u64(u64::from(y.year.get()));
+        j.key("eligible");
+        j.bool(y.decision.eligible());
+        j.key("rate_percent");
+        j.rate(y.decision.rate());
+        j.money(("amount_fen", "amount_yuan"), Some(y.decision.amount()));
+        j.key("break_cost_fen");
+        j.u64(total(y.break_cost).get());
+        j.end();
+    }
+    j.end_array();
     j.money(("total_fen", "total_yuan"), Some(total(d.total())));
 }

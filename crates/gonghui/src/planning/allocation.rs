@@ -8,7 +8,7 @@
 //! or when the same union was already awarded this year (one award a union a
 //! year, I6).
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 use crate::error::Error;
 use crate::explain::{self, Explainer, Step, say};
@@ -120,7 +120,7 @@ pub struct Allocator<'p> {
     applications: [u64; 2],
     refused: [u64; 3],
     /// Each union awarded so far, with the position of its award.
-    unions: HashMap<String, usize>,
+    unions: BTreeMap<String, usize>,
     placements: Vec<Placement>,
 }
 
@@ -135,7 +135,7 @@ impl<'p> Allocator<'p> {
             amount: [0; 2],
             applications: [0; 2],
             refused: [0; 3],
-            unions: HashMap::new(),
+            unions: BTreeMap::new(),
             placements: Vec::new(),
         }
     }

@@ -1,6 +1,5 @@
 //! The shape of the policy file, and the checks that turn it into a [`Policy`].
 
-use serde::Deserialize;
 use serde_json::Value;
 
 use super::{
@@ -9,84 +8,150 @@ use super::{
 };
 use crate::Clause;
 use crate::calendar::Year;
+use crate::error::{Error, Expected, Problem, json_type};
 use crate::money::Rate;
 use crate::progress::TargetId;
+use crate::request::read::{self, Fields};
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+/// The policy file as written, before its checks.
+///
+/// It is read with the same readers as requests (its values mean what they
+/// mean in a request or an override), not with serde's derived readers,
+/// which would carry float formatting and their own error texts into every
+/// build, the WASM module's among them.
 struct File {
     policy: String,
-    title: TextFile,
-    source: TextFile,
+    title: Text,
+    source: Text,
     clauses: Vec<ClauseFile>,
     parameters: Vec<ParamFile>,
     open: Vec<OpenFile>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct TextFile {
-    zh: String,
-    en: String,
-}
-
-impl From<TextFile> for Text {
-    fn from(t: TextFile) -> Text {
-        Text { zh: t.zh, en: t.en }
-    }
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct ClauseFile {
     id: String,
     line: Option<String>,
-    zh: String,
-    en: String,
+    text: Text,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct ParamFile {
     id: String,
     unit: String,
     clause: String,
     reading: Option<String>,
-    zh: String,
-    en: String,
-    /// A fixed value (`null`: not set by the published policy).
-    #[serde(default)]
+    text: Text,
+    /// A fixed value (`null` or absent: not set by the published policy).
     value: Value,
-    /// A value the action revised (C9, C10).
-    revision: Option<RevisionFile>,
+    /// A value the action revised (C9, C10): before and after.
+    revision: Option<(Value, Value)>,
     /// A value for each year (C18).
     by_year: Option<Vec<YearSpanFile>>,
     /// For a value the article leaves unset: the open topic saying so.
     open: Option<String>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RevisionFile {
-    before: Value,
-    after: Value,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct YearSpanFile {
-    from: u16,
-    to: u16,
+    from: Year,
+    to: Year,
     value: Value,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct OpenFile {
     topic: String,
     clause: String,
-    zh: String,
-    en: String,
+    text: Text,
+}
+
+/// The fields of an object found at `path`.
+fn object<'a>(value: &'a Value, path: String) -> Result<Fields<'a>, Error> {
+    match value {
+        Value::Object(map) => Ok(Fields::new(map, path)),
+        other => Err(Problem::Type {
+            expected: Expected::Object,
+            found: json_type(other),
+        }
+        .at(path)),
+    }
+}
+
+/// A `{"zh": …, "en": …}` text.
+fn text(f: &Fields<'_>) -> Result<Text, Error> {
+    Ok(Text {
+        zh: f.read("zh", read::text)?,
+        en: f.read("en", read::text)?,
+    })
+}
+
+impl File {
+    fn read(value: &Value) -> Result<File, Error> {
+        let f = object(value, String::new())?;
+        f.only(&["policy", "title", "source", "clauses", "parameters", "open"])?;
+        let nested = |name: &str| -> Result<Text, Error> {
+            let t = object(f.required(name)?, f.path(name))?;
+            t.only(&["zh", "en"])?;
+            text(&t)
+        };
+        Ok(File {
+            policy: f.read("policy", read::text)?,
+            title: nested("title")?,
+            source: nested("source")?,
+            clauses: f.read_items("clauses", |item, path| {
+                let c = object(item, path)?;
+                c.only(&["id", "line", "zh", "en"])?;
+                Ok(ClauseFile {
+                    id: c.read("id", read::text)?,
+                    line: c.read_optional("line", read::text)?,
+                    text: text(&c)?,
+                })
+            })?,
+            parameters: f.read_items("parameters", |item, path| {
+                let p = object(item, path)?;
+                p.only(&[
+                    "id", "unit", "clause", "reading", "zh", "en", "value", "revision", "by_year",
+                    "open",
+                ])?;
+                let revision = match p.object("revision")? {
+                    None => None,
+                    Some(r) => {
+                        r.only(&["before", "after"])?;
+                        Some((r.required("before")?.clone(), r.required("after")?.clone()))
+                    }
+                };
+                let by_year = match p.optional("by_year") {
+                    None => None,
+                    Some(_) => Some(p.read_items("by_year", |span, path| {
+                        let y = object(span, path)?;
+                        y.only(&["from", "to", "value"])?;
+                        Ok(YearSpanFile {
+                            from: y.read("from", read::year)?,
+                            to: y.read("to", read::year)?,
+                            value: y.required("value")?.clone(),
+                        })
+                    })?),
+                };
+                Ok(ParamFile {
+                    id: p.read("id", read::text)?,
+                    unit: p.read("unit", read::text)?,
+                    clause: p.read("clause", read::text)?,
+                    reading: p.read_optional("reading", read::text)?,
+                    text: text(&p)?,
+                    value: p.optional("value").cloned().unwrap_or(Value::Null),
+                    revision,
+                    by_year,
+                    open: p.read_optional("open", read::text)?,
+                })
+            })?,
+            open: f.read_items("open", |item, path| {
+                let o = object(item, path)?;
+                o.only(&["topic", "clause", "zh", "en"])?;
+                Ok(OpenFile {
+                    topic: o.read("topic", read::text)?,
+                    clause: o.read("clause", read::text)?,
+                    text: text(&o)?,
+                })
+            })?,
+        })
+    }
 }
 
 fn clause(at: &str, id: &str) -> Result<Clause, PolicyError> {
@@ -118,7 +183,8 @@ fn exactly_once<K: Copy + PartialEq, T>(
 }
 
 pub(super) fn load(json: &str) -> Result<Policy, PolicyError> {
-    let file: File = serde_json::from_str(json).map_err(|e| PolicyError::Shape(e.to_string()))?;
+    let value: Value = serde_json::from_str(json).map_err(|e| PolicyError::Shape(e.to_string()))?;
+    let file = File::read(&value).map_err(|e| PolicyError::Shape(e.to_string()))?;
 
     let clauses = file
         .clauses
@@ -128,7 +194,7 @@ pub(super) fn load(json: &str) -> Result<Policy, PolicyError> {
             let text = ClauseText {
                 clause: id,
                 line: c.line,
-                text: Text { zh: c.zh, en: c.en },
+                text: c.text,
             };
             Ok((id, text))
         })
@@ -141,11 +207,7 @@ pub(super) fn load(json: &str) -> Result<Policy, PolicyError> {
         .map(|o| {
             let topic = OpenTopic::from_code(&o.topic)
                 .ok_or_else(|| PolicyError::OpenTopic(o.topic.clone()))?;
-            let text = OpenText::new(
-                topic,
-                clause(&o.topic, &o.clause)?,
-                Text { zh: o.zh, en: o.en },
-            );
+            let text = OpenText::new(topic, clause(&o.topic, &o.clause)?, o.text);
             Ok((topic, text))
         })
         .collect::<Result<Vec<_>, PolicyError>>()?;
@@ -185,8 +247,8 @@ pub(super) fn load(json: &str) -> Result<Policy, PolicyError> {
 
     Ok(Policy {
         id: file.policy,
-        title: file.title.into(),
-        source: file.source.into(),
+        title: file.title,
+        source: file.source,
         clauses,
         parameters: infos,
         open,
@@ -234,8 +296,7 @@ fn read_parameter(id: ParamId, p: ParamFile) -> Result<(ParamInfo, ParamValue), 
             return Err(timeline("only the mutual-aid rate takes a value by year"));
         }
         (Some(revision), None, false) => {
-            let before = value_of(&revision.before)?;
-            let after = value_of(&revision.after)?;
+            let (before, after) = (value_of(&revision.0)?, value_of(&revision.1)?);
             (fixed_value_unused(History::Revised { before })?, after)
         }
         (None, Some(spans), true) => {
@@ -272,7 +333,7 @@ fn read_parameter(id: ParamId, p: ParamFile) -> Result<(ParamInfo, ParamValue), 
             .as_deref()
             .map(|r| clause(id.id(), r))
             .transpose()?,
-        text: Text { zh: p.zh, en: p.en },
+        text: p.text,
         history,
     };
     Ok((info, value))
@@ -286,26 +347,24 @@ fn read_years(
 ) -> Result<YearlyRates, PolicyError> {
     let first = spans
         .first()
-        .and_then(|s| Year::new(s.from))
-        .ok_or_else(|| timeline("a value by year needs at least one valid year"))?;
+        .map(|s| s.from)
+        .ok_or_else(|| timeline("a value by year needs at least one year"))?;
     let mut rates = Vec::new();
-    let mut next = first.get();
+    let mut next = Some(first);
     for span in spans {
-        if span.from != next {
-            return Err(timeline(if span.from < next {
+        if Some(span.from) != next {
+            return Err(timeline(if next.is_some_and(|n| span.from < n) {
                 "the years overlap"
             } else {
                 "the years have a gap"
             }));
         }
-        if span.to < span.from || Year::new(span.to).is_none() {
-            return Err(timeline(
-                "a span of years must run forward within 1 to 9999",
-            ));
+        if span.to < span.from {
+            return Err(timeline("a span of years must run forward"));
         }
         let rate = rate_of(&span.value)?;
-        rates.extend((span.from..=span.to).map(|_| rate));
-        next = span.to.saturating_add(1);
+        rates.extend((span.from.get()..=span.to.get()).map(|_| rate));
+        next = span.to.next();
     }
     YearlyRates::new(first, rates).ok_or_else(|| timeline("the years must lie within 1 to 9999"))
 }

@@ -69,6 +69,8 @@ impl Unit {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct YearlyRates {
     first: Year,
+    /// Kept beside the rates, since every mutual-aid decision reads it.
+    last: Year,
     rates: Vec<Rate>,
 }
 
@@ -76,29 +78,28 @@ impl YearlyRates {
     /// The rates of consecutive years from `first`; `None` when empty or
     /// running past year 9999.
     pub fn new(first: Year, rates: Vec<Rate>) -> Option<YearlyRates> {
-        let span = u16::try_from(rates.len()).ok()?;
-        if span == 0 || Year::new(first.get().checked_add(span - 1)?).is_none() {
-            return None;
-        }
-        Some(YearlyRates { first, rates })
+        let span = u16::try_from(rates.len()).ok()?.checked_sub(1)?;
+        let last = Year::new(first.get().checked_add(span)?)?;
+        Some(YearlyRates { first, last, rates })
     }
 
     /// The rate of `year`, if it is in the period.
+    #[inline]
     pub fn rate(&self, year: Year) -> Option<Rate> {
         let offset = year.get().checked_sub(self.first.get())?;
         self.rates.get(usize::from(offset)).copied()
     }
 
     /// The first year of the period.
+    #[inline]
     pub fn first(&self) -> Year {
         self.first
     }
 
     /// The last year of the period.
+    #[inline]
     pub fn last(&self) -> Year {
-        // Checked by `new`: first + len − 1 is a valid year.
-        let span = u16::try_from(self.rates.len()).unwrap_or(1);
-        Year::new(self.first.get() + span.saturating_sub(1)).unwrap_or(self.first)
+        self.last
     }
 
     /// Every year with its rate, in order.
@@ -123,8 +124,8 @@ impl YearlyRates {
     /// The same period with `rate` in every year.
     pub(crate) fn every_year(&self, rate: Rate) -> YearlyRates {
         YearlyRates {
-            first: self.first,
             rates: vec![rate; self.rates.len()],
+            ..*self
         }
     }
 
@@ -140,6 +141,7 @@ impl YearlyRates {
             *slot = rate;
         } else if self.last().next() == Some(year) {
             next.rates.push(rate);
+            next.last = year;
         } else if year.next() == Some(self.first) {
             next.first = year;
             next.rates.insert(0, rate);
@@ -224,9 +226,11 @@ impl Serialize for ParamValue {
 }
 
 impl fmt::Display for ParamValue {
-    /// The value as compact JSON.
+    /// The value as compact JSON, as the policy file writes it.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&serde_json::to_string(self).map_err(|_| fmt::Error)?)
+        let mut json = crate::json::Json::with_capacity(16);
+        json.param_value(self);
+        f.write_str(&json.finish())
     }
 }
 
@@ -443,9 +447,14 @@ impl Serialize for OverrideValue {
 }
 
 impl fmt::Display for OverrideValue {
-    /// The value as compact JSON.
+    /// The value as compact JSON, as the request wrote it.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&serde_json::to_string(self).map_err(|_| fmt::Error)?)
+        let mut json = crate::json::Json::with_capacity(16);
+        match self {
+            OverrideValue::Value(value) => json.param_value(value),
+            OverrideValue::Years(years) => json.year_rates(years.iter().copied()),
+        }
+        f.write_str(&json.finish())
     }
 }
 
