@@ -19,7 +19,7 @@ export CARGO_TERM_QUIET=true
 
 out=target/c-java
 mkdir -p "$out"
-lib_dir=target/debug
+lib_dir=${CARGO_TARGET_DIR:-target}/debug
 java_share=/usr/share/java
 junit_jar=$java_share/junit-platform-console-standalone.jar
 jna_jar=$java_share/jna.jar
@@ -81,7 +81,7 @@ echo "header: up to date, compiles as C99 and C++11"
 
 # 3. The C suite under valgrind.
 c_flags=(-std=c99 -Wall -Wextra -Werror -pedantic -g -O1 -Ibindings/c/include)
-c_link=(-L"$lib_dir" -lgonghui_ffi -Wl,-rpath,"$PWD/$lib_dir" -pthread)
+c_link=(-L"$lib_dir" -lgonghui_ffi -Wl,-rpath,"$(cd "$lib_dir" && pwd)" -pthread)
 c_test=$out/test_gonghui
 if stale "$c_test" bindings/c/tests/test_gonghui.c "$header"; then
     run c-build.log gcc "${c_flags[@]}" bindings/c/tests/test_gonghui.c -o "$c_test" "${c_link[@]}"

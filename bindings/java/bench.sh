@@ -11,12 +11,12 @@ cd "$(dirname "$0")/../.."
 export CARGO_TERM_QUIET=true
 jna_jar=${JNA_JAR:-/usr/share/java/jna.jar}
 cargo build --release -p gonghui-ffi
-lib_dir=target/release
+lib_dir=${CARGO_TARGET_DIR:-target}/release
 out=target/java-bench
 mkdir -p "$out/bench-classes"
 
 gcc -std=c99 -Wall -Wextra -Werror -O2 -Ibindings/c/include bindings/c/bench/bench.c \
-    -o "$out/bench-c" -L"$lib_dir" -lgonghui_ffi -Wl,-rpath,"$PWD/$lib_dir"
+    -o "$out/bench-c" -L"$lib_dir" -lgonghui_ffi -Wl,-rpath,"$(cd "$lib_dir" && pwd)"
 jar_file=$(OUT=$out bindings/java/build.sh)
 javac --release 8 -Xlint:all -Werror -encoding UTF-8 -cp "$jar_file:$jna_jar" -d "$out/bench-classes" \
     bindings/java/src/bench/java/io/github/gonghui/Bench.java
