@@ -3,7 +3,7 @@
 // special action's progress drawn against its targets. The page decides nothing itself:
 // it sends what was typed, as typed, and shows the library's answer and reasons.
 import init, { evaluate, version } from "./pkg/gonghui_wasm.js";
-import { STRINGS, REPORTED_2023 } from "./strings.js";
+import { STRINGS } from "./strings.js";
 
 const QUESTIONS = [
   "mutual_aid_subsidy", "mutual_aid_schedule", "venue_subsidy", "model_union_award",
@@ -108,6 +108,11 @@ function ask(request) {
 
 function loadCatalog() {
   state.catalog = ask({ question: "catalog" }).answer;
+}
+
+/** The article's 2023 figure for a target, from the catalog (C7, C11, C15, C16, C21, C22). */
+function reported(target) {
+  return (state.catalog?.reported ?? []).find((r) => r.target === target && r.year === 2023);
 }
 
 /** The codes of one catalog list (chains, tiers, …), in the catalog's order. */
@@ -426,7 +431,7 @@ function ensureProgressRows(form) {
         el("div", { class: "bar-head" },
           el("label", { for: id, dataset: { kind: "targets", code: x.target } }, nameOf("targets", x.target)),
           el("input", { id, type: "text", inputmode: "numeric", autocomplete: "off",
-            "aria-describedby": `${id}-cap`, value: String(REPORTED_2023[x.target]?.value ?? ""),
+            "aria-describedby": `${id}-cap`, value: String(reported(x.target)?.achieved ?? ""),
             dataset: { target: x.target } })),
         svg,
         el("p", { class: "bar-caption", id: `${id}-cap` }));
@@ -445,7 +450,7 @@ function drawProgress(a) {
     const fill = row.querySelector(".fill");
     fill.setAttribute("width", (Math.min(pct, SCALE) / SCALE * 100).toFixed(2));
     fill.setAttribute("class", `fill ${look}`);
-    const reported = REPORTED_2023[x.target];
+    const figure = reported(x.target);
     const caption = [
       el("span", { "aria-hidden": "true" }, x.met === null ? "○ " : x.met ? "✓ " : "✗ "),
       x.achieved === null
@@ -453,9 +458,8 @@ function drawProgress(a) {
         : `${group(x.achieved)} / ${group(x.goal)} · ${x.percent}% · ${t(x.met ? "progress.met" : "progress.notMet")} `,
       clauseBadge(x.clause),
     ];
-    if (reported) {
-      const note = reported.note ? `: ${reported.note[state.lang]}` : "";
-      caption.push(el("span", { class: "hint" }, ` ${t("progress.source")} ${reported.clause}${note}`));
+    if (figure) {
+      caption.push(el("span", { class: "hint" }, ` ${t("progress.source")} ${figure.clause}: ${figure[state.lang]}`));
     }
     row.querySelector(".bar-caption").replaceChildren(...caption);
   }

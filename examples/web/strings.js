@@ -249,18 +249,3 @@ export const STRINGS = {
     },
   },
 };
-
-/**
- * The article's 2023 figures (shared/seed, numbered in POLICY.md), the prefilled
- * `achieved` facts of the progress view. A target the article gives no figure for is
- * absent, never guessed.
- */
-export const REPORTED_2023 = {
-  skill_competitions: { value: 143, clause: "C7" },
-  standard_venues: { value: 273, clause: "C11", note: { zh: "240家乡镇（街道）、村（社区）+ 33个园区场所", en: "240 grassroots + 33 park venues" } },
-  park_venues: { value: 33, clause: "C11" },
-  health_care_workers: { value: 12000, clause: "C15", note: { zh: "1.2万余名", en: "more than 12,000" } },
-  recuperation_workers: { value: 11500, clause: "C16" },
-  cultural_events: { value: 300, clause: "C22", note: { zh: "300余场", en: "more than 300" } },
-  singles_mixers: { value: 219, clause: "C21" },
-};

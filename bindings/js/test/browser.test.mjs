@@ -130,7 +130,7 @@ test("browser: the progress view draws the article's 2023 figures against the ta
   assert.match(await caption("skill_competitions"), /^✓ 143 \/ 100 · 143\.0% · met/);
   assert.match(await caption("recuperation_workers"), /^✓ 11,500 \/ 10,000 · 115\.0% · met/);
   assert.match(await caption("model_workers"), /no figure in the article/);
-  assert.equal(await progress.locator(".bar-row.met").count(), 7);
+  assert.equal(await progress.locator(".bar-row.met").count(), 6);
   const bar = await progress.locator('[data-row="skill_competitions"] .fill').getAttribute("width");
   assert.equal(Number(bar), 95.33);
 

@@ -258,6 +258,7 @@ export interface MutualAidScheduleDecision extends DecisionBase<"mutual_aid_sche
     year: Int; eligible: boolean; rate_percent: Int; amount_fen: Int; amount_yuan: string;
     /** What a break in that year would lose, that year and after (C19). */
     break_cost_fen: Int;
+    break_cost_yuan: string;
   }>;
   total_fen: Int;
   total_yuan: string;
@@ -267,7 +268,7 @@ export interface MutualAidScheduleDecision extends DecisionBase<"mutual_aid_sche
 export interface Bilingual { zh: string; en: string }
 /** A code of the contract with its names. */
 export interface CodeName<C extends string> extends Bilingual { code: C }
-export interface CatalogTarget {
+export interface CatalogTarget extends Bilingual {
   target: TargetId;
   clause: string;
   period: "year" | "three_years";
@@ -284,6 +285,15 @@ export interface CatalogParameter extends Bilingual {
   reading: string | null;
   timeline: Array<{ stage: string; value: unknown } | { from: Int; to: Int; value: unknown }>;
 }
+/** A figure the article reports for a target (C7, C11, C15, C16, C21, C22). */
+export interface CatalogReported extends Bilingual {
+  target: TargetId;
+  year: Int;
+  achieved: Int;
+  /** The article says "over" the figure (余). */
+  at_least: boolean;
+  clause: string;
+}
 /** A clause of POLICY.md (C1–C22) or a reading (I1–I9), with the seed line it rests on. */
 export interface CatalogClause extends Bilingual { id: string; line: string | null }
 
@@ -296,6 +306,7 @@ export interface CatalogDecision extends DecisionBase<"catalog", "listed"> {
   tiers: CodeName<Tier>[];
   questions: CodeName<QuestionId>[];
   targets: CatalogTarget[];
+  reported: CatalogReported[];
   parameters: CatalogParameter[];
   clauses: CatalogClause[];
 }

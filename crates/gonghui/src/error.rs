@@ -213,6 +213,8 @@ pub enum Expected {
     Array,
     /// A JSON string.
     Text,
+    /// `true` or `false`.
+    Bool,
     /// `zh` or `en`.
     Lang,
     /// A question code.
@@ -255,6 +257,7 @@ impl Expected {
             Expected::Object => lang.pick("JSON对象", "a JSON object").into(),
             Expected::Array => lang.pick("数组", "an array").into(),
             Expected::Text => lang.pick("字符串", "a string").into(),
+            Expected::Bool => lang.pick("true 或 false", "true or false").into(),
             Expected::Lang => one_of(lang, Lang::ALL.iter().map(|l| l.code())),
             Expected::Question => one_of(lang, QuestionKind::ALL.iter().map(|q| q.code())),
             Expected::Fen => lang.pick(

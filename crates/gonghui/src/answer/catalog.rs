@@ -78,6 +78,32 @@ pub(super) fn write(j: &mut Json, policy: &Policy, params: &Parameters) {
         j.u64(t.goal(params));
         j.key("parameter");
         j.str(t.parameter().id());
+        j.key("zh");
+        j.str(t.name_zh());
+        j.key("en");
+        j.str(t.name_en());
+        j.end();
+    }
+    j.end_array();
+    j.key("reported");
+    j.begin_array();
+    for r in policy.reported() {
+        j.item();
+        j.begin();
+        j.key("target");
+        j.str(r.target.code());
+        j.key("year");
+        j.u64(u64::from(r.year.get()));
+        j.key("achieved");
+        j.u64(r.achieved);
+        j.key("at_least");
+        j.bool(r.at_least);
+        j.key("clause");
+        j.str(r.clause.id());
+        j.key("zh");
+        j.str(&r.text.zh);
+        j.key("en");
+        j.str(&r.text.en);
         j.end();
     }
     j.end_array();

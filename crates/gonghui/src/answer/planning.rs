@@ -232,8 +232,10 @@ pub(super) fn schedule(j: &mut Json, d: &ScheduleDecision) {
         j.key("rate_percent");
         j.rate(y.decision.rate());
         j.money(("amount_fen", "amount_yuan"), Some(y.decision.amount()));
-        j.key("break_cost_fen");
-        j.u64(total(y.break_cost).get());
+        j.money(
+            ("break_cost_fen", "break_cost_yuan"),
+            Some(total(y.break_cost)),
+        );
         j.end();
     }
     j.end_array();

@@ -4,7 +4,7 @@ use serde_json::Value;
 
 use super::{
     ClauseText, History, OpenText, OpenTopic, ParamId, ParamInfo, ParamValue, Parameters, Policy,
-    PolicyError, Text, Unit, YearlyRates,
+    PolicyError, Reported, Text, Unit, YearlyRates,
 };
 use crate::Clause;
 use crate::calendar::Year;
@@ -25,7 +25,17 @@ struct File {
     source: Text,
     clauses: Vec<ClauseFile>,
     parameters: Vec<ParamFile>,
+    reported: Vec<ReportedFile>,
     open: Vec<OpenFile>,
+}
+
+struct ReportedFile {
+    target: String,
+    year: Year,
+    achieved: u64,
+    at_least: bool,
+    clause: String,
+    text: Text,
 }
 
 struct ClauseFile {
@@ -85,7 +95,15 @@ fn text(f: &Fields<'_>) -> Result<Text, Error> {
 impl File {
     fn read(value: &Value) -> Result<File, Error> {
         let f = object(value, String::new())?;
-        f.only(&["policy", "title", "source", "clauses", "parameters", "open"])?;
+        f.only(&[
+            "policy",
+            "title",
+            "source",
+            "clauses",
+            "parameters",
+            "reported",
+            "open",
+        ])?;
         let nested = |name: &str| -> Result<Text, Error> {
             let t = object(f.required(name)?, f.path(name))?;
             t.only(&["zh", "en"])?;
@@ -139,6 +157,20 @@ impl File {
                     revision,
                     by_year,
                     open: p.read_optional("open", read::text)?,
+                })
+            })?,
+            reported: f.read_items("reported", |item, path| {
+                let r = object(item, path)?;
+                r.only(&[
+                    "target", "year", "achieved", "at_least", "clause", "zh", "en",
+                ])?;
+                Ok(ReportedFile {
+                    target: r.read("target", read::text)?,
+                    year: r.read("year", read::year)?,
+                    achieved: r.read("achieved", read::count)?,
+                    at_least: r.read("at_least", read::boolean)?,
+                    clause: r.read("clause", read::text)?,
+                    text: text(&r)?,
                 })
             })?,
             open: f.read_items("open", |item, path| {
@@ -245,8 +277,25 @@ pub(super) fn load(json: &str) -> Result<Policy, PolicyError> {
         }
     }
 
+    let reported = file
+        .reported
+        .into_iter()
+        .map(|r| {
+            Ok(Reported {
+                target: TargetId::from_code(&r.target)
+                    .ok_or_else(|| PolicyError::ReportedTarget(r.target.clone()))?,
+                year: r.year,
+                achieved: r.achieved,
+                at_least: r.at_least,
+                clause: clause(&r.target, &r.clause)?,
+                text: r.text,
+            })
+        })
+        .collect::<Result<Vec<_>, PolicyError>>()?;
+
     Ok(Policy {
         id: file.policy,
+        reported,
         title: file.title,
         source: file.source,
         clauses,

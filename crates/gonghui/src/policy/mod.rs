@@ -157,6 +157,23 @@ impl OpenText {
     }
 }
 
+/// A figure the article reports for one of the action's targets (2023).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reported {
+    /// The target.
+    pub target: TargetId,
+    /// The year of the figure.
+    pub year: crate::Year,
+    /// The figure.
+    pub achieved: u64,
+    /// Whether the article says "over" the figure (余): at least this many.
+    pub at_least: bool,
+    /// The clause that reports it.
+    pub clause: Clause,
+    /// The article's words and an English gloss.
+    pub text: Text,
+}
+
 /// A loaded, checked policy: its clauses, parameters and open questions, and
 /// the values of its parameters as published.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -167,6 +184,7 @@ pub struct Policy {
     clauses: Vec<ClauseText>,
     parameters: Vec<ParamInfo>,
     open: Vec<OpenText>,
+    reported: Vec<Reported>,
     published: Parameters,
 }
 
@@ -230,6 +248,9 @@ pub enum PolicyError {
         /// The clause the parameter cites.
         parameter: Clause,
     },
+    /// A reported figure for a target the action does not have.
+    #[error("reported figure: unknown target {0:?}")]
+    ReportedTarget(String),
     /// An open topic unknown, missing or listed twice.
     #[error("open topic {0:?} must be one of the known topics, listed exactly once")]
     OpenTopic(String),
@@ -302,6 +323,11 @@ impl Policy {
     pub fn open_text(&self, topic: OpenTopic) -> &OpenText {
         // One per topic, in `OpenTopic::ALL` order: checked when loading.
         &self.open[topic as usize]
+    }
+
+    /// The figures the article reports for the targets, in the file's order.
+    pub fn reported(&self) -> &[Reported] {
+        &self.reported
     }
 
     /// The values of the parameters as published.

@@ -34,6 +34,26 @@ fn published_values_are_the_articles() {
 }
 
 #[test]
+fn the_articles_2023_figures() {
+    let figures: Vec<(&str, u64, bool, Clause)> = Policy::published()
+        .reported()
+        .iter()
+        .map(|r| (r.target.code(), r.achieved, r.at_least, r.clause))
+        .collect();
+    assert_eq!(
+        figures,
+        vec![
+            ("skill_competitions", 143, false, Clause::C7),
+            ("park_venues", 33, false, Clause::C11),
+            ("health_care_workers", 12_000, true, Clause::C15),
+            ("recuperation_workers", 11_500, false, Clause::C16),
+            ("cultural_events", 300, true, Clause::C22),
+            ("singles_mixers", 219, false, Clause::C21),
+        ]
+    );
+}
+
+#[test]
 fn revisions_are_recorded() {
     let policy = Policy::published();
     let before = |id| match &policy.parameter_info(id).history {
@@ -107,6 +127,10 @@ fn broken_files_are_refused() {
     assert!(matches!(
         edited(r#""clause": "C12","#, r#""clause": "C11","#),
         Err(PolicyError::TargetClause { .. })
+    ));
+    assert!(matches!(
+        edited(r#""target": "park_venues""#, r#""target": "park_venue""#),
+        Err(PolicyError::ReportedTarget(_))
     ));
     assert!(matches!(
         edited(r#""topic": "award_ranking""#, r#""topic": "award_rank""#),

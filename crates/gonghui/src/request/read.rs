@@ -101,6 +101,17 @@ pub(crate) fn rate(json: &Value) -> Result<Rate, Problem> {
     )
 }
 
+/// A boolean.
+pub(crate) fn boolean(json: &Value) -> Result<bool, Problem> {
+    match json {
+        Value::Bool(b) => Ok(*b),
+        other => Err(Problem::Type {
+            expected: Expected::Bool,
+            found: json_type(other),
+        }),
+    }
+}
+
 /// A string.
 pub(crate) fn text(json: &Value) -> Result<String, Problem> {
     match json {
