@@ -8,6 +8,7 @@ use crate::industry::{Chain, Cluster};
 use crate::model_union::Tier;
 use crate::number::MAX_SAFE_INTEGER;
 use crate::progress::TargetId;
+use crate::request::value::Value;
 use crate::venue::{GrassrootsKind, ParkLevel};
 use crate::{Lang, QuestionKind};
 
@@ -128,6 +129,8 @@ pub enum Problem {
         /// The field holding the whole.
         total_field: String,
     },
+    /// A field given twice in one object, which could mean either value.
+    Repeated,
     /// A yearly rate that would leave a gap in the period.
     YearGap {
         /// The year asked for.
@@ -193,6 +196,10 @@ impl Problem {
             ) => format!(
                 "{part} is more than the {total} of {total_field}: a part cannot exceed its whole"
             ),
+            (Problem::Repeated, Lang::Zh) => "同一字段出现了两次，无法确定取哪一个值".to_owned(),
+            (Problem::Repeated, Lang::En) => {
+                "given twice in the same object: which value is meant is unclear".to_owned()
+            }
             (Problem::YearGap { year, first, last }, Lang::Zh) => format!(
                 "{year}年与补贴期{first}—{last}年不相连：逐年比例只能在期间内或紧邻期间的年份设置"
             ),
@@ -325,8 +332,7 @@ fn found_type_zh(found: &str) -> &'static str {
 }
 
 /// The JSON type of `value`, for messages.
-pub(crate) fn json_type(value: &serde_json::Value) -> &'static str {
-    use serde_json::Value;
+pub(crate) fn json_type(value: &Value<'_>) -> &'static str {
     match value {
         Value::Null => "null",
         Value::Bool(_) => "a boolean",
@@ -355,10 +361,10 @@ pub(crate) fn quote(text: &str) -> String {
 }
 
 /// A JSON value as it would be written, shortened.
-pub(crate) fn show(value: &serde_json::Value) -> String {
+pub(crate) fn show(value: &Value<'_>) -> String {
     match value {
-        serde_json::Value::Number(n) => shorten(n.as_str()),
-        serde_json::Value::String(s) => quote(s),
+        Value::Number(n) => shorten(&n.to_string()),
+        Value::String(s) => quote(s),
         other => {
             let mut json = crate::json::Json::with_capacity(32);
             json.value(other);

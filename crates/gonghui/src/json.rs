@@ -11,12 +11,11 @@
 
 use std::fmt::{self, Write as _};
 
-use serde_json::Value;
-
 use crate::calendar::Year;
 use crate::explain::Explainer;
 use crate::money::{Fen, Rate};
 use crate::policy::ParamValue;
+use crate::request::value::Value;
 use crate::{Clause, number};
 
 /// An answer being written.
@@ -252,11 +251,13 @@ impl Json {
 
     /// A JSON value as read from a request, written back compactly (numbers
     /// as their own text), for the messages that quote what was sent.
-    pub(crate) fn value(&mut self, value: &Value) {
+    pub(crate) fn value(&mut self, value: &Value<'_>) {
         match value {
             Value::Null => self.null(),
             Value::Bool(b) => self.bool(*b),
-            Value::Number(n) => self.out.push_str(n.as_str()),
+            Value::Number(n) => {
+                let _ = write!(self.out, "{n}");
+            }
             Value::String(s) => self.str(s),
             Value::Array(items) => {
                 self.begin_array();

@@ -48,7 +48,7 @@ impl Application {
                 },
             })
         })?;
-        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+        let value: crate::request::value::Value<'_> = serde_json::from_str(text).map_err(|e| {
             rejection(crate::Error::MalformedRequest {
                 reason: crate::Malformed::from_parser(&e),
             })

@@ -1,7 +1,5 @@
 //! The shape of the policy file, and the checks that turn it into a [`Policy`].
 
-use serde_json::Value;
-
 use super::{
     ClauseText, History, OpenText, OpenTopic, ParamId, ParamInfo, ParamValue, Parameters, Policy,
     PolicyError, Reported, Text, Unit, YearlyRates,
@@ -12,6 +10,7 @@ use crate::error::{Error, Expected, Problem, json_type};
 use crate::money::Rate;
 use crate::progress::TargetId;
 use crate::request::read::{self, Fields};
+use crate::request::value::Value;
 
 /// The policy file as written, before its checks.
 ///
@@ -19,12 +18,12 @@ use crate::request::read::{self, Fields};
 /// mean in a request or an override), not with serde's derived readers,
 /// which would carry float formatting and their own error texts into every
 /// build, the WASM module's among them.
-struct File {
+struct File<'a> {
     policy: String,
     title: Text,
     source: Text,
     clauses: Vec<ClauseFile>,
-    parameters: Vec<ParamFile>,
+    parameters: Vec<ParamFile<'a>>,
     reported: Vec<ReportedFile>,
     open: Vec<OpenFile>,
 }
@@ -44,26 +43,26 @@ struct ClauseFile {
     text: Text,
 }
 
-struct ParamFile {
+struct ParamFile<'a> {
     id: String,
     unit: String,
     clause: String,
     reading: Option<String>,
     text: Text,
     /// A fixed value (`null` or absent: not set by the published policy).
-    value: Value,
+    value: &'a Value<'a>,
     /// A value the action revised (C9, C10): before and after.
-    revision: Option<(Value, Value)>,
+    revision: Option<(&'a Value<'a>, &'a Value<'a>)>,
     /// A value for each year (C18).
-    by_year: Option<Vec<YearSpanFile>>,
+    by_year: Option<Vec<YearSpanFile<'a>>>,
     /// For a value the article leaves unset: the open topic saying so.
     open: Option<String>,
 }
 
-struct YearSpanFile {
+struct YearSpanFile<'a> {
     from: Year,
     to: Year,
-    value: Value,
+    value: &'a Value<'a>,
 }
 
 struct OpenFile {
@@ -72,8 +71,11 @@ struct OpenFile {
     text: Text,
 }
 
+/// The value of a field left out.
+static NULL: Value<'static> = Value::Null;
+
 /// The fields of an object found at `path`.
-fn object<'a>(value: &'a Value, path: String) -> Result<Fields<'a>, Error> {
+fn object<'a>(value: &'a Value<'a>, path: String) -> Result<Fields<'a>, Error> {
     match value {
         Value::Object(map) => Ok(Fields::new(map, path)),
         other => Err(Problem::Type {
@@ -92,8 +94,8 @@ fn text(f: &Fields<'_>) -> Result<Text, Error> {
     })
 }
 
-impl File {
-    fn read(value: &Value) -> Result<File, Error> {
+impl<'a> File<'a> {
+    fn read(value: &'a Value<'a>) -> Result<File<'a>, Error> {
         let f = object(value, String::new())?;
         f.only(&[
             "policy",
@@ -132,7 +134,7 @@ impl File {
                     None => None,
                     Some(r) => {
                         r.only(&["before", "after"])?;
-                        Some((r.required("before")?.clone(), r.required("after")?.clone()))
+                        Some((r.required("before")?, r.required("after")?))
                     }
                 };
                 let by_year = match p.optional("by_year") {
@@ -143,7 +145,7 @@ impl File {
                         Ok(YearSpanFile {
                             from: y.read("from", read::year)?,
                             to: y.read("to", read::year)?,
-                            value: y.required("value")?.clone(),
+                            value: y.required("value")?,
                         })
                     })?),
                 };
@@ -153,7 +155,7 @@ impl File {
                     clause: p.read("clause", read::text)?,
                     reading: p.read_optional("reading", read::text)?,
                     text: text(&p)?,
-                    value: p.optional("value").cloned().unwrap_or(Value::Null),
+                    value: p.optional("value").unwrap_or(&NULL),
                     revision,
                     by_year,
                     open: p.read_optional("open", read::text)?,
@@ -215,7 +217,8 @@ fn exactly_once<K: Copy + PartialEq, T>(
 }
 
 pub(super) fn load(json: &str) -> Result<Policy, PolicyError> {
-    let value: Value = serde_json::from_str(json).map_err(|e| PolicyError::Shape(e.to_string()))?;
+    let value: Value<'_> =
+        serde_json::from_str(json).map_err(|e| PolicyError::Shape(e.to_string()))?;
     let file = File::read(&value).map_err(|e| PolicyError::Shape(e.to_string()))?;
 
     let clauses = file
@@ -306,7 +309,7 @@ pub(super) fn load(json: &str) -> Result<Policy, PolicyError> {
 }
 
 /// Checks one parameter of the file and reads its value in force.
-fn read_parameter(id: ParamId, p: ParamFile) -> Result<(ParamInfo, ParamValue), PolicyError> {
+fn read_parameter(id: ParamId, p: ParamFile<'_>) -> Result<(ParamInfo, ParamValue), PolicyError> {
     let unit = Unit::from_code(&p.unit)
         .filter(|u| *u == id.unit())
         .ok_or_else(|| PolicyError::Unit {
@@ -314,7 +317,7 @@ fn read_parameter(id: ParamId, p: ParamFile) -> Result<(ParamInfo, ParamValue), 
             expected: id.unit().code(),
             found: p.unit.clone(),
         })?;
-    let value_of = |json: &Value| {
+    let value_of = |json: &Value<'_>| {
         ParamValue::from_json(unit, json).map_err(|problem| PolicyError::Value {
             parameter: id,
             problem,
@@ -345,7 +348,7 @@ fn read_parameter(id: ParamId, p: ParamFile) -> Result<(ParamInfo, ParamValue), 
             return Err(timeline("only the mutual-aid rate takes a value by year"));
         }
         (Some(revision), None, false) => {
-            let (before, after) = (value_of(&revision.0)?, value_of(&revision.1)?);
+            let (before, after) = (value_of(revision.0)?, value_of(revision.1)?);
             (fixed_value_unused(History::Revised { before })?, after)
         }
         (None, Some(spans), true) => {
@@ -362,7 +365,7 @@ fn read_parameter(id: ParamId, p: ParamFile) -> Result<(ParamInfo, ParamValue), 
                 ParamValue::YearlyRates(rates),
             )
         }
-        (None, None, false) => (History::Fixed, value_of(&p.value)?),
+        (None, None, false) => (History::Fixed, value_of(p.value)?),
     };
     let open = p
         .open
@@ -390,8 +393,8 @@ fn read_parameter(id: ParamId, p: ParamFile) -> Result<(ParamInfo, ParamValue), 
 
 /// Reads spans of years into one contiguous run of yearly rates.
 fn read_years(
-    spans: &[YearSpanFile],
-    mut rate_of: impl FnMut(&Value) -> Result<Rate, PolicyError>,
+    spans: &[YearSpanFile<'_>],
+    mut rate_of: impl FnMut(&Value<'_>) -> Result<Rate, PolicyError>,
     timeline: impl Fn(&'static str) -> PolicyError,
 ) -> Result<YearlyRates, PolicyError> {
     let first = spans
@@ -411,7 +414,7 @@ fn read_years(
         if span.to < span.from {
             return Err(timeline("a span of years must run forward"));
         }
-        let rate = rate_of(&span.value)?;
+        let rate = rate_of(span.value)?;
         rates.extend((span.from.get()..=span.to.get()).map(|_| rate));
         next = span.to.next();
     }

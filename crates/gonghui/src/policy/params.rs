@@ -178,7 +178,10 @@ impl ParamValue {
     /// write it: fen and counts as whole numbers (fen may be `null`: not
     /// set), areas and percentages as numbers with at most two decimals, a
     /// park level as its code.
-    pub(crate) fn from_json(unit: Unit, json: &serde_json::Value) -> Result<ParamValue, Problem> {
+    pub(crate) fn from_json(
+        unit: Unit,
+        json: &crate::request::value::Value<'_>,
+    ) -> Result<ParamValue, Problem> {
         use crate::request::read;
         match unit {
             Unit::Fen if json.is_null() => Ok(ParamValue::Fen(None)),

@@ -10,8 +10,7 @@
 
 pub(crate) mod planning;
 pub(crate) mod read;
-
-use serde_json::Value;
+pub(crate) mod value;
 
 use crate::calendar::YearSet;
 use crate::error::{Error, Expected, Malformed, Problem, Rejection, json_type};
@@ -28,6 +27,7 @@ use crate::share::Share;
 use crate::venue::{GrassrootsKind, INDUSTRIAL_PARK, ParkLevel, Venue};
 use crate::{Clause, Lang, limits};
 use read::Fields;
+use value::Value;
 
 code_enum! {
     /// The questions of the contract.
@@ -179,7 +179,7 @@ impl Request {
             return Err(refuse(Malformed::Empty));
         }
         limits::check_values(text).map_err(refuse)?;
-        let value: Value =
+        let value: Value<'_> =
             serde_json::from_str(text).map_err(|e| refuse(Malformed::from_parser(&e)))?;
         Request::from_value(&value)
     }
@@ -205,7 +205,7 @@ impl Request {
     }
 
     /// Reads a request from a parsed JSON value.
-    pub fn from_value(value: &Value) -> Result<Request, Rejection> {
+    pub(crate) fn from_value(value: &Value<'_>) -> Result<Request, Rejection> {
         let Value::Object(map) = value else {
             return Err(Rejection {
                 id: None,
@@ -309,7 +309,7 @@ fn read_body(top: &Fields<'_>) -> Result<(Question, Vec<Override>), Error> {
 /// writes it, on its own: the command line's `--alternative`. Errors name
 /// the parameter under `path`.
 pub fn overrides_from_json(text: &str, path: &'static str) -> Result<Vec<Override>, Error> {
-    let value: Value = serde_json::from_str(text).map_err(|e| Error::MalformedRequest {
+    let value: Value<'_> = serde_json::from_str(text).map_err(|e| Error::MalformedRequest {
         reason: Malformed::from_parser(&e),
     })?;
     match &value {
@@ -323,10 +323,14 @@ pub fn overrides_from_json(text: &str, path: &'static str) -> Result<Vec<Overrid
 }
 
 /// Reads an object of parameter id → value: a request's `overrides`, or a
-/// comparison's `alternative`.
+/// comparison's `alternative`. They are taken in the order of their ids, so
+/// that the answer does not depend on the order they are written in.
 fn read_overrides(overrides: &Fields<'_>) -> Result<Vec<Override>, Error> {
-    overrides
-        .entries()
+    overrides.unique()?;
+    let mut entries: Vec<(&str, &Value<'_>)> = overrides.entries().collect();
+    entries.sort_unstable_by_key(|(name, _)| *name);
+    entries
+        .into_iter()
         .map(|(name, value)| {
             let parameter = ParamId::from_id(name).ok_or_else(|| Error::UnknownParameter {
                 field: overrides.path(&crate::error::shorten(name)),
@@ -341,23 +345,31 @@ fn read_overrides(overrides: &Fields<'_>) -> Result<Vec<Override>, Error> {
 
 /// An override's value: of the parameter's unit, and for the yearly rate also
 /// an object of year → percentage.
-fn override_value(parameter: ParamId, json: &Value) -> Result<OverrideValue, Problem> {
+fn override_value(parameter: ParamId, json: &Value<'_>) -> Result<OverrideValue, Problem> {
     match (parameter, json) {
-        (ParamId::MutualAidRates, Value::Object(years)) => years
-            .iter()
-            .map(|(key, rate)| {
-                let year = (!key.is_empty() && key.bytes().all(|b| b.is_ascii_digit()))
-                    .then(|| key.parse::<u16>().ok())
-                    .flatten()
-                    .and_then(crate::calendar::Year::new)
-                    .ok_or_else(|| Problem::Range {
-                        expected: Expected::Year,
-                        found: crate::error::quote(key),
-                    })?;
-                Ok((year, read::rate(rate)?))
-            })
-            .collect::<Result<Vec<_>, Problem>>()
-            .map(OverrideValue::Years),
+        (ParamId::MutualAidRates, Value::Object(years)) => {
+            let mut rates = years
+                .iter()
+                .map(|(key, rate)| {
+                    let year = (!key.is_empty() && key.bytes().all(|b| b.is_ascii_digit()))
+                        .then(|| key.parse::<u16>().ok())
+                        .flatten()
+                        .and_then(crate::calendar::Year::new)
+                        .ok_or_else(|| Problem::Range {
+                            expected: Expected::Year,
+                            found: crate::error::quote(key),
+                        })?;
+                    Ok((year, read::rate(rate)?))
+                })
+                .collect::<Result<Vec<_>, Problem>>()?;
+            // In year order, whatever the order written: the period then
+            // grows from its ends, never past a gap it would fill later.
+            rates.sort_unstable_by_key(|(year, _)| *year);
+            if rates.windows(2).any(|pair| pair[0].0 == pair[1].0) {
+                return Err(Problem::Repeated);
+            }
+            Ok(OverrideValue::Years(rates))
+        }
         (ParamId::MutualAidRates, _) => read::rate(json)
             .map(|r| OverrideValue::Value(ParamValue::Rate(r)))
             .map_err(|p| p.expecting(Expected::YearlyPercent)),
@@ -383,7 +395,7 @@ fn venue(f: &Fields<'_>) -> Result<Venue, Error> {
             other => GrassrootsKind::from_code(other).map(Some),
         })
     })?;
-    let level = |v: &Value| read::code(v, Expected::ParkLevel, ParkLevel::from_code);
+    let level = |v: &Value<'_>| read::code(v, Expected::ParkLevel, ParkLevel::from_code);
     match kind {
         Some(kind) => {
             let indoor_area = f.read("indoor_area_m2", read::area)?;

@@ -5,9 +5,8 @@
 //! cannot be read does not spoil the others: it is kept as its rejection, and
 //! the answer counts and lists it.
 
-use serde_json::Value;
-
 use super::read::{self, Fields};
+use super::value::Value;
 use super::{Request, industries, read_overrides};
 use crate::error::{Error, Expected, Problem, Rejection, json_type};
 use crate::model_union::Tier;
@@ -25,7 +24,7 @@ const SCHEDULE_FIELDS: &[&str] = &["chains", "clusters", "join_year", "premium_f
 
 /// The fields of an object found at `path`, or the error of a value that is
 /// not one.
-fn object<'a>(value: &'a Value, path: String) -> Result<Fields<'a>, Error> {
+fn object<'a>(value: &'a Value<'a>, path: String) -> Result<Fields<'a>, Error> {
     match value {
         Value::Object(map) => Ok(Fields::new(map, path)),
         other => Err(Problem::Type {
@@ -37,7 +36,7 @@ fn object<'a>(value: &'a Value, path: String) -> Result<Fields<'a>, Error> {
 }
 
 /// One application of an allocation, found at `path`.
-pub(crate) fn application(value: &Value, path: String) -> Result<Application, Error> {
+pub(crate) fn application(value: &Value<'_>, path: String) -> Result<Application, Error> {
     let a = object(value, path)?;
     a.only(APPLICATION_FIELDS)?;
     Ok(Application {

@@ -6,103 +6,110 @@
 
 use std::borrow::Cow;
 
-use serde_json::{Map, Value};
-
+use super::value::{Number, Value};
 use crate::calendar::Year;
 use crate::error::{Error, Expected, Problem, json_type, show};
 use crate::money::{Fen, Rate};
 use crate::number::{self, MAX_SAFE_INTEGER, NumberProblem};
 use crate::venue::Area;
 
-/// The text of a JSON number, or the problem of a value that is not one.
-fn number_text(json: &Value, expected: Expected) -> Result<&str, Problem> {
-    match json {
-        Value::Number(n) => Ok(n.as_str()),
-        other => Err(Problem::Type {
-            expected,
-            found: json_type(other),
-        }),
-    }
-}
+/// The fields of a JSON object, in the order written.
+pub(crate) type Object<'a> = [(Cow<'a, str>, Value<'a>)];
 
 /// A whole number from 0 to 2^53 − 1, described as `expected`.
-fn whole(json: &Value, expected: Expected) -> Result<u64, Problem> {
-    exact(json, expected, number::whole, MAX_SAFE_INTEGER, Some)
+fn whole(json: &Value<'_>, expected: Expected) -> Result<u64, Problem> {
+    exact(json, expected, number::whole, 0, MAX_SAFE_INTEGER, Some)
 }
 
 /// A count of things.
-pub(crate) fn count(json: &Value) -> Result<u64, Problem> {
+pub(crate) fn count(json: &Value<'_>) -> Result<u64, Problem> {
     whole(json, Expected::Count)
 }
 
 /// An amount of money in whole fen (I2): negative, fractional and larger
 /// than 2^53 − 1 are all refused.
-pub(crate) fn fen(json: &Value) -> Result<Fen, Problem> {
+pub(crate) fn fen(json: &Value<'_>) -> Result<Fen, Problem> {
     exact(
         json,
         Expected::Fen,
         number::whole,
+        0,
         MAX_SAFE_INTEGER,
         Fen::new,
     )
 }
 
-/// A number read exactly by `scale` (whole numbers or hundredths) up to
-/// `max`, then made into a `T` by `make`; anything else is a problem
-/// described as `expected`.
+/// A number read exactly by `scale` (whole numbers or hundredths: the
+/// `decimals` it keeps) up to `max`, then made into a `T` by `make`;
+/// anything else is a problem described as `expected`.
 fn exact<T>(
-    json: &Value,
+    json: &Value<'_>,
     expected: Expected,
     scale: fn(&str, u64) -> Result<u64, NumberProblem>,
+    decimals: u32,
     max: u64,
     make: impl FnOnce(u64) -> Option<T>,
 ) -> Result<T, Problem> {
-    let text = number_text(json, expected)?;
-    scale(text, max)
-        .ok()
-        .and_then(make)
-        .ok_or_else(|| Problem::Range {
-            expected,
-            found: show(json),
-        })
+    let scaled = match json {
+        // A plain integer needs no reading of text.
+        Value::Number(Number::Unsigned(n)) => n
+            .checked_mul(10u64.pow(decimals))
+            .filter(|v| *v <= max)
+            .ok_or(NumberProblem::TooLarge),
+        Value::Number(Number::Negative(_)) => Err(NumberProblem::Negative),
+        Value::Number(Number::Text(text)) => scale(text, max),
+        other => {
+            return Err(Problem::Type {
+                expected,
+                found: json_type(other),
+            });
+        }
+    };
+    scaled.ok().and_then(make).ok_or_else(|| Problem::Range {
+        expected,
+        found: show(json),
+    })
 }
 
 /// A calendar year, 1 to 9999.
-pub(crate) fn year(json: &Value) -> Result<Year, Problem> {
+pub(crate) fn year(json: &Value<'_>) -> Result<Year, Problem> {
     exact(
         json,
         Expected::Year,
         number::whole,
+        0,
         u64::from(Year::MAX.get()),
         |y| u16::try_from(y).ok().and_then(Year::new),
     )
 }
 
 /// An area in square metres with at most two decimals, read exactly.
-pub(crate) fn area(json: &Value) -> Result<Area, Problem> {
+pub(crate) fn area(json: &Value<'_>) -> Result<Area, Problem> {
     exact(
         json,
         Expected::Area,
         number::hundredths,
+        2,
         Area::MAX.hundredths(),
         Area::from_hundredths,
     )
 }
 
 /// A percentage from 0 to 100 with at most two decimals, read exactly.
-pub(crate) fn rate(json: &Value) -> Result<Rate, Problem> {
+pub(crate) fn rate(json: &Value<'_>) -> Result<Rate, Problem> {
     let max = Rate::ONE_HUNDRED_PERCENT.hundredths();
     exact(
         json,
         Expected::Percent,
         number::hundredths,
+        2,
         u64::from(max),
         |h| u32::try_from(h).ok().and_then(Rate::from_hundredths),
     )
 }
 
 /// A boolean.
-pub(crate) fn boolean(json: &Value) -> Result<bool, Problem> {
+pub(crate) fn boolean(json: &Value<'_>) -> Result<bool, Problem> {
     match json {
         Value::Bool(b) => Ok(*b),
         other => Err(Problem::Type {
@@ -113,9 +120,9 @@ pub(crate) fn boolean(json: &Value) -> Result<bool, Problem> {
 }
 
 /// A string.
-pub(crate) fn text(json: &Value) -> Result<String, Problem> {
+pub(crate) fn text(json: &Value<'_>) -> Result<String, Problem> {
     match json {
-        Value::String(s) => Ok(s.clone()),
+        Value::String(s) => Ok(s.as_ref().to_owned()),
         other => Err(Problem::Type {
             expected: Expected::Text,
             found: json_type(other),
@@ -125,7 +132,7 @@ pub(crate) fn text(json: &Value) -> Result<String, Problem> {
 
 /// A code of one of gonghui's lists (chains, park levels, …).
 pub(crate) fn code<T>(
-    json: &Value,
+    json: &Value<'_>,
     expected: Expected,
     from_code: impl Fn(&str) -> Option<T>,
 ) -> Result<T, Problem> {
@@ -144,17 +151,14 @@ pub(crate) fn code<T>(
 /// The fields of one JSON object of a request, with the path that names them
 /// in errors (`facts`, `facts.achieved`).
 pub(crate) struct Fields<'a> {
-    map: &'a Map<String, Value>,
+    fields: &'a Object<'a>,
     path: Cow<'static, str>,
 }
 
 impl<'a> Fields<'a> {
-    pub(crate) fn new(
-        map: &'a Map<String, Value>,
-        path: impl Into<Cow<'static, str>>,
-    ) -> Fields<'a> {
+    pub(crate) fn new(fields: &'a Object<'a>, path: impl Into<Cow<'static, str>>) -> Fields<'a> {
         Fields {
-            map,
+            fields,
             path: path.into(),
         }
     }
@@ -168,25 +172,48 @@ impl<'a> Fields<'a> {
         }
     }
 
-    /// Refuses the first field not in `allowed`, so that a typo never passes
-    /// silently.
+    /// Refuses a field not in `allowed`, so that a typo never passes
+    /// silently, and a field given twice, which could mean either value.
+    ///
+    /// Of several unknown fields the first in alphabetical order is named,
+    /// so that the answer does not depend on the order fields are written in.
     pub(crate) fn only(&self, allowed: &'static [&'static str]) -> Result<(), Error> {
-        match self.map.keys().find(|k| !allowed.contains(&k.as_str())) {
-            Some(unknown) => Err(Error::UnknownField {
+        let unknown = self
+            .fields
+            .iter()
+            .map(|(key, _)| key.as_ref())
+            .filter(|key| !allowed.contains(key))
+            .min();
+        if let Some(unknown) = unknown {
+            return Err(Error::UnknownField {
                 field: self.path(&crate::error::shorten(unknown)),
                 allowed,
-            }),
+            });
+        }
+        self.unique()
+    }
+
+    /// Refuses a field given twice (the first in alphabetical order).
+    pub(crate) fn unique(&self) -> Result<(), Error> {
+        let mut keys: Vec<&str> = self.fields.iter().map(|(key, _)| key.as_ref()).collect();
+        keys.sort_unstable();
+        match keys.windows(2).find(|pair| pair[0] == pair[1]) {
+            Some(pair) => Err(Problem::Repeated.at(self.path(&crate::error::shorten(pair[0])))),
             None => Ok(()),
         }
     }
 
     /// Field `name`, if present and not `null` (`null` is the same as absent).
-    pub(crate) fn optional(&self, name: &str) -> Option<&'a Value> {
-        self.map.get(name).filter(|v| !v.is_null())
+    pub(crate) fn optional(&self, name: &str) -> Option<&'a Value<'a>> {
+        self.fields
+            .iter()
+            .find(|(key, _)| key == name)
+            .map(|(_, value)| value)
+            .filter(|v| !v.is_null())
     }
 
     /// Field `name`, which must be present and not `null`.
-    pub(crate) fn required(&self, name: &str) -> Result<&'a Value, Error> {
+    pub(crate) fn required(&self, name: &str) -> Result<&'a Value<'a>, Error> {
         self.optional(name).ok_or_else(|| Error::MissingField {
             field: self.path(name),
         })
@@ -196,7 +223,7 @@ impl<'a> Fields<'a> {
     pub(crate) fn read<T>(
         &self,
         name: &str,
-        read: impl FnOnce(&Value) -> Result<T, Problem>,
+        read: impl FnOnce(&'a Value<'a>) -> Result<T, Problem>,
     ) -> Result<T, Error> {
         read(self.required(name)?).map_err(|p| p.at(self.path(name)))
     }
@@ -205,7 +232,7 @@ impl<'a> Fields<'a> {
     pub(crate) fn read_optional<T>(
         &self,
         name: &str,
-        read: impl FnOnce(&Value) -> Result<T, Problem>,
+        read: impl FnOnce(&'a Value<'a>) -> Result<T, Problem>,
     ) -> Result<Option<T>, Error> {
         self.optional(name)
             .map(|v| read(v).map_err(|p| p.at(self.path(name))))
@@ -217,7 +244,7 @@ impl<'a> Fields<'a> {
     pub(crate) fn read_list<T>(
         &self,
         name: &str,
-        read: impl Fn(&Value) -> Result<T, Problem>,
+        read: impl Fn(&'a Value<'a>) -> Result<T, Problem>,
     ) -> Result<Vec<T>, Error> {
         let Some(value) = self.optional(name) else {
             return Ok(Vec::new());
@@ -240,7 +267,7 @@ impl<'a> Fields<'a> {
     pub(crate) fn object(&self, name: &str) -> Result<Option<Fields<'a>>, Error> {
         match self.optional(name) {
             None => Ok(None),
-            Some(Value::Object(map)) => Ok(Some(Fields::new(map, self.path(name)))),
+            Some(Value::Object(fields)) => Ok(Some(Fields::new(fields, self.path(name)))),
             Some(other) => Err(Problem::Type {
                 expected: Expected::Object,
                 found: json_type(other),
@@ -250,8 +277,8 @@ impl<'a> Fields<'a> {
     }
 
     /// Every field present, in order, with its value (`null`s included).
-    pub(crate) fn entries(&self) -> impl Iterator<Item = (&'a String, &'a Value)> {
-        self.map.iter()
+    pub(crate) fn entries(&self) -> impl Iterator<Item = (&'a str, &'a Value<'a>)> {
+        self.fields.iter().map(|(key, value)| (key.as_ref(), value))
     }
 
     /// Reads required array field `name`, each element with `read`, which
@@ -259,7 +286,7 @@ impl<'a> Fields<'a> {
     pub(crate) fn read_items<T>(
         &self,
         name: &str,
-        mut read: impl FnMut(&'a Value, String) -> Result<T, Error>,
+        mut read: impl FnMut(&'a Value<'a>, String) -> Result<T, Error>,
     ) -> Result<Vec<T>, Error> {
         let value = self.required(name)?;
         let Value::Array(items) = value else {
@@ -280,9 +307,8 @@ impl<'a> Fields<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
 
-    fn num(text: &str) -> Value {
+    fn num(text: &str) -> Value<'_> {
         serde_json::from_str(text).unwrap()
     }
 
@@ -292,7 +318,7 @@ mod tests {
         assert!(fen(&num("-1")).is_err());
         assert!(fen(&num("1.5")).is_err());
         assert!(fen(&num("9007199254740992")).is_err());
-        assert!(fen(&json!("100")).is_err());
+        assert!(fen(&num(r#""100""#)).is_err());
     }
 
     #[test]
