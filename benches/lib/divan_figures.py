@@ -16,14 +16,12 @@ def main():
     for line in sys.stdin:
         line = line.rstrip("\n")
         if pending is not None:
-            columns = [c.strip() for c in line.split("│")]
-            # fastest │ slowest │ median │ mean: the first column holds the tree's
-            # drawing and the fastest figure, the third the median.
-            if len(columns) >= 3:
-                m = re.match(r"([\d.]+) ([KMG]?)item/s", columns[2])
-                if m:
-                    rate = float(m.group(1)) * UNITS[m.group(2)]
-                    print(f"figure\tcore_{pending}_per_s\t{rate:.0f}")
+            # fastest, slowest, median, mean (the tree's drawing before them
+            # uses the same bars as the columns, so count the figures instead).
+            rates = re.findall(r"([\d.]+) ([KMG]?)item/s", line)
+            if len(rates) == 4:
+                value, unit = rates[2]
+                print(f"figure\tcore_{pending}_per_s\t{float(value) * UNITS[unit]:.0f}")
             pending = None
             continue
         m = re.match(r"^([│ ]*)[├╰]─ (\S+)\s+(.*)$", line)
