@@ -9,8 +9,6 @@
 //! override (the others kept), the answer would differ. When no single one
 //! matters (each of several would do alone), all are named.
 
-use std::collections::BTreeMap;
-
 use crate::Lang;
 use crate::decision::{Decision, Outcome};
 use crate::error::{Error, Rejection};
@@ -96,7 +94,9 @@ pub struct Comparator<'p> {
     before: &'p Parameters,
     after: Parameters,
     alternative: Vec<Override>,
-    totals: BTreeMap<QuestionKind, QuestionTotals>,
+    /// By question, in the contract's order (only questions about one case
+    /// occur, but the list is short enough to index by every question).
+    totals: Vec<Option<QuestionTotals>>,
     changes: Vec<Change>,
     max_changes: usize,
     changed: u64,
@@ -120,7 +120,7 @@ impl<'p> Comparator<'p> {
             before,
             after,
             alternative: alternative.to_vec(),
-            totals: BTreeMap::new(),
+            totals: vec![None; QuestionKind::ALL.len()],
             changes: Vec::new(),
             max_changes,
             changed: 0,
@@ -147,7 +147,10 @@ impl<'p> Comparator<'p> {
         };
         let (b, a) = (Case::of(&before), Case::of(&after));
         let question = before.kind();
-        let totals = self.totals.entry(question).or_insert(QuestionTotals {
+        let Some(slot) = self.totals.get_mut(question as usize) else {
+            return;
+        };
+        let totals = slot.get_or_insert(QuestionTotals {
             question,
             cases: 0,
             changed: 0,
@@ -216,14 +219,14 @@ impl<'p> Comparator<'p> {
 
     /// The comparison of everything added.
     pub fn finish(self) -> Result<ComparisonDecision, Error> {
-        for t in self.totals.values() {
+        for t in self.totals.iter().flatten() {
             checked_total(t.amount_before, "facts.population")?;
             checked_total(t.amount_after, "facts.population")?;
         }
         Ok(ComparisonDecision {
             alternative: self.alternative,
             cases: self.seen,
-            totals: self.totals.into_values().collect(),
+            totals: self.totals.into_iter().flatten().collect(),
             changes: self.changes,
             changed: self.changed,
             rejected: self.rejected,
