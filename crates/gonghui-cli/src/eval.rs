@@ -9,7 +9,7 @@
 use std::io::{self, BufRead, Write};
 use std::ops::Range;
 
-use gonghui::Answer;
+use gonghui::{Answer, Policy};
 
 use crate::lines::{Line, LineReader};
 
@@ -21,8 +21,8 @@ pub struct Counts {
 }
 
 impl Counts {
-    fn add(&mut self, answer: &Answer) {
-        if answer.is_decision() {
+    fn add(&mut self, decided: bool) {
+        if decided {
             self.decisions += 1;
         } else {
             self.errors += 1;
@@ -45,12 +45,24 @@ const BLOCK_BYTES: usize = 16 << 20;
 /// size of a line too long to keep.
 type BlockLine = Result<Range<usize>, usize>;
 
-fn answer(line: Line<'_>) -> Answer {
-    match line {
-        Line::Complete(bytes) => gonghui::evaluate(gonghui::batch::line_content(bytes)),
-        Line::TooLong { bytes } => Answer::too_large(bytes),
-    }
+/// Appends the answer to `line`, and a newline, to `text`; whether it was a
+/// decision.
+fn answer_into(line: Line<'_>, text: &mut String) -> bool {
+    let decided = match line {
+        Line::Complete(bytes) => {
+            Policy::published().evaluate_appending(gonghui::batch::line_content(bytes), text)
+        }
+        Line::TooLong { bytes } => {
+            text.push_str(Answer::too_large(bytes).as_str());
+            false
+        }
+    };
+    text.push('\n');
+    decided
 }
+
+/// Answers are written out once this much text has gathered.
+const FLUSH_BYTES: usize = 1 << 16;
 
 /// Answers every line of `input` onto `out`, using `jobs` threads.
 pub fn answer_all(
@@ -71,13 +83,15 @@ fn answer_in_blocks(
 ) -> io::Result<()> {
     let mut reader = LineReader::new(input, gonghui::limits::MAX_REQUEST_BYTES);
     if jobs <= 1 {
+        let mut text = String::with_capacity(2 * FLUSH_BYTES);
         while let Some(line) = reader.next_line()? {
-            let answer = answer(line);
-            counts.add(&answer);
-            out.write_all(answer.as_str().as_bytes())?;
-            out.write_all(b"\n")?;
+            counts.add(answer_into(line, &mut text));
+            if text.len() >= FLUSH_BYTES {
+                out.write_all(text.as_bytes())?;
+                text.clear();
+            }
         }
-        return Ok(());
+        return out.write_all(text.as_bytes());
     }
     let mut bytes = Vec::new();
     let mut lines: Vec<BlockLine> = Vec::new();
@@ -117,13 +131,11 @@ fn answer_block(bytes: &[u8], lines: &[BlockLine], jobs: usize) -> Vec<(String, 
                     let mut text = String::new();
                     let mut counts = Counts::default();
                     for line in chunk {
-                        let answer = answer(match line {
+                        let line = match line {
                             Ok(range) => Line::Complete(&bytes[range.clone()]),
                             Err(size) => Line::TooLong { bytes: *size },
-                        });
-                        counts.add(&answer);
-                        text.push_str(answer.as_str());
-                        text.push('\n');
+                        };
+                        counts.add(answer_into(line, &mut text));
                     }
                     (text, counts)
                 })

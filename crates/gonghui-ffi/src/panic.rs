@@ -14,10 +14,7 @@
 ///
 /// It has the shape of every error answer (`{"error": {"code", "field", "message"}}`), so
 /// a caller that handles error objects handles this one too.
-pub(crate) const INTERNAL_ERROR_ANSWER: &str = concat!(
-    r#"{"error":{"code":"internal_error","field":null,"#,
-    r#""message":"gonghui failed internally and computed no answer; this is a bug, please report it"}}"#
-);
+pub(crate) const INTERNAL_ERROR_ANSWER: &str = gonghui::Answer::INTERNAL_ERROR;
 
 /// Runs an export's body, turning a panic into the given fallback value.
 ///

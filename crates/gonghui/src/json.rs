@@ -72,10 +72,13 @@ fn push_escaped(out: &mut String, text: &str) {
 
 impl Json {
     pub(crate) fn with_capacity(capacity: usize) -> Json {
-        Json {
-            out: String::with_capacity(capacity),
-            first: true,
-        }
+        Json::after(String::with_capacity(capacity))
+    }
+
+    /// A writer that goes on after what `out` already holds: a batch writes
+    /// all its answers into one string.
+    pub(crate) fn after(out: String) -> Json {
+        Json { out, first: true }
     }
 
     pub(crate) fn finish(self) -> String {

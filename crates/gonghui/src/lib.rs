@@ -151,7 +151,7 @@ pub use policy::{Parameters, Policy};
 pub use request::{Question, QuestionKind, Request};
 pub use share::{Share, ShareDecision};
 
-/// The engine version stamped on every decision.
+/// The engine version, named in every decision's stamp (`"engine": "gonghui 0.1.0"`).
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// One answer of the contract: the JSON text of a decision or of an error.
@@ -162,28 +162,28 @@ pub struct Answer {
 }
 
 impl Answer {
-    fn decision(json: String) -> Answer {
-        Answer { json, error: None }
-    }
-
-    fn rejection(rejection: &Rejection) -> Answer {
-        Answer {
-            json: answer::rejection_json(rejection),
-            error: Some(rejection.error.code()),
-        }
-    }
+    /// The answer a binding gives when gonghui itself failed (a panic caught
+    /// at its boundary), which no input should ever cause: code
+    /// `internal_error`, beyond the contract's codes because it is a bug.
+    pub const INTERNAL_ERROR: &'static str = concat!(
+        r#"{"error":{"code":"internal_error","field":null,"#,
+        r#""message":"内部错误：gonghui 未能计算答复，这是一个缺陷，请报告。"#,
+        r#"Internal error: gonghui computed no answer; this is a bug, please report it."}}"#
+    );
 
     /// The answer to a request of `bytes` bytes that is over
     /// [`limits::MAX_REQUEST_BYTES`]: a reader that skips such a request
     /// without holding it in memory still answers it.
     pub fn too_large(bytes: usize) -> Answer {
-        Answer::rejection(&Rejection {
+        let rejection = Rejection {
             id: None,
             lang: Lang::default(),
             error: Error::MalformedRequest {
                 reason: Malformed::TooLarge { bytes },
             },
-        })
+        };
+        let (json, error) = rejected(&rejection, String::new());
+        Answer { json, error }
     }
 
     /// The JSON text, without a trailing newline.
@@ -207,13 +207,38 @@ impl Answer {
     }
 }
 
+/// An answer written after what `out` holds, with its error code if any.
+type Written = (String, Option<&'static str>);
+
+/// Writes the error answer of `rejection` after `out`.
+fn rejected(rejection: &Rejection, out: String) -> Written {
+    (
+        answer::write_rejection(rejection, out),
+        Some(rejection.error.code()),
+    )
+}
+
 impl Policy {
     /// Answers one request, given as bytes, under this policy: a decision, or
     /// an error object (bytes that are not UTF-8 are a `malformed_request`).
     pub fn evaluate(&self, request: &[u8]) -> Answer {
+        let (json, error) = self.write_evaluation(request, fresh());
+        Answer { json, error }
+    }
+
+    /// Answers one request like [`evaluate`](Policy::evaluate), appending
+    /// the answer to `out` rather than returning a new string: a batch
+    /// writes all its answers into one. Returns whether it was a decision.
+    pub fn evaluate_appending(&self, request: &[u8], out: &mut String) -> bool {
+        let (json, error) = self.write_evaluation(request, std::mem::take(out));
+        *out = json;
+        error.is_none()
+    }
+
+    fn write_evaluation(&self, request: &[u8], out: String) -> Written {
         match Request::from_bytes(request) {
-            Ok(request) => self.answer(&request),
-            Err(rejection) => Answer::rejection(&rejection),
+            Ok(request) => self.write_answer(&request, out),
+            Err(rejection) => rejected(&rejection, out),
         }
     }
 
@@ -226,6 +251,16 @@ impl Policy {
     /// Answers a request already read: applies its overrides, decides, and
     /// writes the answer (or the error of an override that cannot apply).
     pub fn answer(&self, request: &Request) -> Answer {
+        let (json, error) = self.write_answer(request, fresh());
+        Answer { json, error }
+    }
+
+    fn write_answer(&self, request: &Request, out: String) -> Written {
+        let refuse = |error| Rejection {
+            id: request.id.clone(),
+            lang: request.lang,
+            error,
+        };
         let overridden;
         let params = if request.overrides.is_empty() {
             self.parameters()
@@ -236,35 +271,23 @@ impl Policy {
                     &overridden
                 }
                 Err((parameter, problem)) => {
-                    return Answer::rejection(&Rejection {
-                        id: request.id.clone(),
-                        lang: request.lang,
-                        error: problem.at(format!("overrides.{parameter}")),
-                    });
+                    return rejected(&refuse(problem.at(format!("overrides.{parameter}"))), out);
                 }
             }
         };
         let decision = match params.decide(&request.question) {
             Ok(decision) => decision,
-            Err(error) => {
-                return Answer::rejection(&Rejection {
-                    id: request.id.clone(),
-                    lang: request.lang,
-                    error,
-                });
-            }
+            Err(error) => return rejected(&refuse(error), out),
         };
-        Answer::decision(
-            answer::DecisionAnswer {
-                id: request.id.as_deref(),
-                lang: request.lang,
-                policy: self,
-                params,
-                overrides: &request.overrides,
-                decision: &decision,
-            }
-            .to_json(),
-        )
+        let answer = answer::DecisionAnswer {
+            id: request.id.as_deref(),
+            lang: request.lang,
+            policy: self,
+            params,
+            overrides: &request.overrides,
+            decision: &decision,
+        };
+        (answer.write(out), None)
     }
 
     /// The answer to a decision made under the published parameters outside
@@ -272,18 +295,24 @@ impl Policy {
     /// through the planning accumulators and writes their decision here, so
     /// that it reads exactly as the contract's question would.
     pub fn decision_answer(&self, decision: &Decision, lang: Lang) -> Answer {
-        Answer::decision(
-            answer::DecisionAnswer {
-                id: None,
-                lang,
-                policy: self,
-                params: self.parameters(),
-                overrides: &[],
-                decision,
-            }
-            .to_json(),
-        )
+        let answer = answer::DecisionAnswer {
+            id: None,
+            lang,
+            policy: self,
+            params: self.parameters(),
+            overrides: &[],
+            decision,
+        };
+        Answer {
+            json: answer.write(fresh()),
+            error: None,
+        }
     }
+}
+
+/// A string with room for a typical answer.
+fn fresh() -> String {
+    String::with_capacity(answer::ANSWER_CAPACITY)
 }
 
 /// Answers one JSON request with one JSON object, a decision or an error,

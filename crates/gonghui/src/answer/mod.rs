@@ -22,7 +22,7 @@ use crate::policy::{Override, Parameters, Policy};
 
 /// Room for most answers without growing: a mutual-aid answer with its
 /// explanation is about 1.3 KB.
-const ANSWER_CAPACITY: usize = 2048;
+pub(crate) const ANSWER_CAPACITY: usize = 2048;
 
 impl Serialize for Rate {
     /// A JSON number of percent: `40`, `33.33`.
@@ -63,9 +63,10 @@ const ENGINE: &str = concat!("gonghui ", env!("CARGO_PKG_VERSION"));
 const AMOUNT: (&str, &str) = ("amount_fen", "amount_yuan");
 
 impl DecisionAnswer<'_> {
-    pub(crate) fn to_json(&self) -> String {
+    /// Writes the answer after what `out` holds.
+    pub(crate) fn write(&self, out: String) -> String {
         let (lang, policy, decision) = (self.lang, self.policy, self.decision);
-        let mut j = Json::with_capacity(ANSWER_CAPACITY);
+        let mut j = Json::after(out);
         j.begin();
         if let Some(id) = self.id {
             j.key("id");
@@ -174,10 +175,11 @@ impl DecisionAnswer<'_> {
     }
 }
 
-/// An error answer: `{"id":…,"error":{"code":…,"field":…,"message":…}}`.
-pub(crate) fn rejection_json(rejection: &Rejection) -> String {
+/// Writes an error answer after what `out` holds:
+/// `{"id":…,"error":{"code":…,"field":…,"message":…}}`.
+pub(crate) fn write_rejection(rejection: &Rejection, out: String) -> String {
     let error = &rejection.error;
-    let mut j = Json::with_capacity(256);
+    let mut j = Json::after(out);
     j.begin();
     if let Some(id) = &rejection.id {
         j.key("id");
