@@ -137,6 +137,15 @@ impl Json {
         self.out.push('"');
     }
 
+    /// A string value that is one of gonghui's own codes or ids (`eligible`,
+    /// `C9`, `mutual_aid.rate`): plain ASCII that needs no escape.
+    pub(crate) fn code(&mut self, code: &'static str) {
+        debug_assert!(clean(code.as_bytes()), "{code:?} needs escaping");
+        self.out.push('"');
+        self.out.push_str(code);
+        self.out.push('"');
+    }
+
     /// A string value given as format arguments.
     ///
     /// The text is written in place, then checked once; in the rare text
@@ -304,11 +313,14 @@ impl Explainer for Json {
         self.item();
         self.begin();
         self.key("rule");
-        self.str(rule);
+        self.code(rule);
         self.key("clause");
-        self.str(clause.id());
+        self.code(clause.id());
         self.key("reading");
-        self.opt_str(reading.map(Clause::id));
+        match reading {
+            Some(reading) => self.code(reading.id()),
+            None => self.null(),
+        }
         self.key("holds");
         self.bool(holds);
         self.key("text");

@@ -73,11 +73,11 @@ impl DecisionAnswer<'_> {
             j.str(id);
         }
         j.key("question");
-        j.str(decision.kind().code());
+        j.code(decision.kind().code());
         j.key("policy");
         j.str(policy.id());
         j.key("outcome");
-        j.str(decision.outcome().code());
+        j.code(decision.outcome().code());
         match decision {
             Decision::VenueSubsidy(d) => j.money(AMOUNT, d.amount()),
             Decision::ModelUnionAward(d) => j.money(AMOUNT, d.amount()),
@@ -101,11 +101,11 @@ impl DecisionAnswer<'_> {
                     j.item();
                     j.begin();
                     j.key("target");
-                    j.str(t.target.code());
+                    j.code(t.target.code());
                     j.key("clause");
-                    j.str(t.target.clause().id());
+                    j.code(t.target.clause().id());
                     j.key("period");
-                    j.str(t.target.period().code());
+                    j.code(t.target.period().code());
                     j.key("goal");
                     j.u64(t.goal);
                     j.key("achieved");
@@ -134,9 +134,9 @@ impl DecisionAnswer<'_> {
             j.item();
             j.begin();
             j.key("topic");
-            j.str(topic.code());
+            j.code(topic.code());
             j.key("clause");
-            j.str(open.clause.id());
+            j.code(open.clause.id());
             j.key("text");
             j.raw(open.json(lang));
             j.end();
@@ -149,7 +149,7 @@ impl DecisionAnswer<'_> {
             j.item();
             j.begin();
             j.key("parameter");
-            j.str(o.parameter.id());
+            j.code(o.parameter.id());
             j.key("published");
             j.param_value(&published.get(o.parameter));
             j.key("used");
@@ -168,7 +168,7 @@ impl DecisionAnswer<'_> {
         j.key("parameters");
         j.str(self.params.digest_hex());
         j.key("engine");
-        j.str(ENGINE);
+        j.code(ENGINE);
         j.end();
         j.end();
         j.finish()
@@ -188,7 +188,7 @@ pub(crate) fn write_rejection(rejection: &Rejection, out: String) -> String {
     j.key("error");
     j.begin();
     j.key("code");
-    j.str(error.code());
+    j.code(error.code());
     j.key("field");
     j.opt_str(error.field().as_deref());
     j.key("message");
