@@ -64,39 +64,65 @@ impl Figure {
     }
 }
 
-/// Runs `round` `rounds` times (each returns its amounts and its own timed
-/// duration), checks every round against `expected`, keeps the median.
-fn measure(
+/// One engine of the comparison: how it decides a round of every case, and
+/// the time of each of its rounds.
+struct Engine<'a> {
     name: &'static str,
     key: &'static str,
-    rounds: usize,
-    expected: Option<&[u64]>,
-    mut round: impl FnMut() -> (Duration, Vec<u64>),
-) -> (Figure, Vec<u64>) {
-    let mut times = Vec::new();
-    let mut last = Vec::new();
-    for _ in 0..rounds {
-        let (time, amounts) = round();
-        if let Some(expected) = expected {
-            agree(name, expected, &amounts);
+    round: Box<dyn FnMut() -> (Duration, Vec<u64>) + 'a>,
+    times: Vec<Duration>,
+}
+
+impl<'a> Engine<'a> {
+    fn new(
+        name: &'static str,
+        key: &'static str,
+        round: impl FnMut() -> (Duration, Vec<u64>) + 'a,
+    ) -> Engine<'a> {
+        Engine {
+            name,
+            key,
+            round: Box::new(round),
+            times: Vec::new(),
         }
-        times.push(time);
-        last = amounts;
     }
-    times.sort();
-    let figure = Figure {
-        name,
-        key,
-        median: times[times.len() / 2],
-    };
-    eprintln!(
-        "  {name}: rounds {:?}",
-        times
-            .iter()
-            .map(|t| format!("{:.3} s", t.as_secs_f64()))
-            .collect::<Vec<_>>()
-    );
-    (figure, last)
+
+    fn figure(&self) -> Figure {
+        let mut times = self.times.clone();
+        times.sort();
+        eprintln!(
+            "  {}: rounds {:?}",
+            self.name,
+            self.times
+                .iter()
+                .map(|t| format!("{:.3} s", t.as_secs_f64()))
+                .collect::<Vec<_>>()
+        );
+        Figure {
+            name: self.name,
+            key: self.key,
+            median: times[times.len() / 2],
+        }
+    }
+}
+
+/// Runs every engine `rounds` times, interleaved (round 1 of each engine,
+/// then round 2 of each…), so that a change of the machine's load falls on
+/// all of them alike; checks every round's amounts against the first
+/// engine's; returns the first engine's amounts.
+fn measure(engines: &mut [Engine<'_>], rounds: usize) -> Vec<u64> {
+    let mut expected: Option<Vec<u64>> = None;
+    for _ in 0..rounds {
+        for engine in engines.iter_mut() {
+            let (time, amounts) = (engine.round)();
+            match &expected {
+                Some(expected) => agree(engine.name, expected, &amounts),
+                None => expected = Some(amounts),
+            }
+            engine.times.push(time);
+        }
+    }
+    expected.unwrap_or_default()
 }
 
 fn agree(name: &str, expected: &[u64], got: &[u64]) {
@@ -181,42 +207,38 @@ fn compare(n: usize, rounds: usize) {
     let zen = zen_decision();
     eprintln!("load before timing: {}", load());
 
-    let (floor, expected) = measure("plain function", "floor", rounds, None, || {
-        let mut amounts = Vec::with_capacity(cases.len());
-        let start = Instant::now();
-        for c in &cases {
-            amounts.push(cases::floor(black_box(c)));
-        }
-        (start.elapsed(), amounts)
-    });
-    let (typed, _) = measure(
-        "gonghui typed (mutual_aid::decide)",
-        "typed",
-        rounds,
-        Some(&expected),
-        || typed_round(&facts),
-    );
-    let (json, _) = measure(
-        "gonghui evaluate_json (full explanation)",
-        "evaluate_json",
-        rounds,
-        Some(&expected),
-        || {
-            let mut amounts = Vec::with_capacity(requests.len());
+    let mut engines = [
+        Engine::new("plain function", "floor", || {
+            let mut amounts = Vec::with_capacity(cases.len());
             let start = Instant::now();
-            for r in &requests {
-                amounts.push(amount_fen(&gonghui::evaluate_json(black_box(r))));
+            for c in &cases {
+                amounts.push(cases::floor(black_box(c)));
             }
             (start.elapsed(), amounts)
-        },
-    );
-    let (zen, _) = measure(
-        "zen-engine 2.1.6 (precompiled, no explanation)",
-        "zen",
-        rounds,
-        Some(&expected),
-        || zen_round(&zen, &cases),
-    );
+        }),
+        Engine::new("gonghui typed (mutual_aid::decide)", "typed", || {
+            typed_round(&facts)
+        }),
+        Engine::new(
+            "gonghui evaluate_json (full explanation)",
+            "evaluate_json",
+            || {
+                let mut amounts = Vec::with_capacity(requests.len());
+                let start = Instant::now();
+                for r in &requests {
+                    amounts.push(amount_fen(&gonghui::evaluate_json(black_box(r))));
+                }
+                (start.elapsed(), amounts)
+            },
+        ),
+        Engine::new(
+            "zen-engine 2.1.6 (precompiled, no explanation)",
+            "zen",
+            || zen_round(&zen, &cases),
+        ),
+    ];
+    let expected = measure(&mut engines, rounds);
+    let [floor, typed, json, zen] = engines.each_ref().map(Engine::figure);
     eprintln!("load after timing: {}", load());
 
     let eligible = expected.iter().filter(|a| **a > 0).count();
@@ -278,13 +300,13 @@ fn openfisca_input(path: &str) -> std::io::Result<()> {
     }
     std::fs::write(path, bytes)?;
     eprintln!("load before timing: {}", load());
-    let (typed, _) = measure(
+    let mut engines = [Engine::new(
         "gonghui typed (mutual_aid::decide)",
         "typed",
-        7,
-        Some(&amounts),
         || typed_round(&facts),
-    );
+    )];
+    agree("gonghui typed", &amounts, &measure(&mut engines, 7));
+    let typed = engines[0].figure();
     println!(
         "figure\topenfisca_gonghui_typed_per_s\t{:.0}",
         typed.per_second(n)
