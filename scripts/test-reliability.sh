@@ -12,8 +12,9 @@
 #      element array, its peak RSS bounded and the same whatever the input's size;
 #   4. miri: the core's pure modules (number, money, calendar, industry, share, batch,
 #      clause) under miri;
-#   5. fuzzing: each cargo-fuzz target (fuzz/) from its seed corpus for GONGHUI_FUZZ_SECONDS
-#      (default 60) seconds; a crash fails the step and leaves its input in fuzz/artifacts/.
+#   5. fuzzing: the three cargo-fuzz targets (fuzz/) at once from their seed corpus, for
+#      GONGHUI_FUZZ_SECONDS (default 60) seconds; a crash fails the step and leaves its input
+#      in fuzz/artifacts/ (a target still running when another fails stops on its own time).
 # Logs are in target/reliability/; a failing step prints its own.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -126,17 +127,27 @@ run miri.log env MIRIFLAGS=-Zmiri-disable-isolation PROPTEST_CASES=4 \
 echo "miri: $(grep -h '^test result' "$out/miri.log" | head -n 1)"
 
 # 5. Fuzzing: a short run of every target from its seed corpus (fuzz/seed.sh) and what the
-# earlier runs on this machine found (fuzz/corpus, not committed).
+# earlier runs on this machine found (fuzz/corpus, not committed). The three run at once,
+# sharing the machine's cores for GONGHUI_FUZZ_SECONDS of wall time.
 run fuzz-seed.log fuzz/seed.sh
 run fuzz-build.log cargo +nightly fuzz build
-for target in evaluate lines ffi; do
+targets=(evaluate lines ffi)
+pids=()
+for target in "${targets[@]}"; do
+    cargo +nightly fuzz run "$target" -- -max_total_time="$fuzz_seconds" -dict=fuzz/gonghui.dict \
+        -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 >"$out/fuzz-$target.log" 2>&1 &
+    pids+=($!)
+done
+summary=()
+for i in "${!targets[@]}"; do
+    target=${targets[$i]}
     log=$out/fuzz-$target.log
-    if ! cargo +nightly fuzz run "$target" -- -max_total_time="$fuzz_seconds" \
-        -dict=fuzz/gonghui.dict -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 >"$log" 2>&1; then
-        grep -a -m 1 -A 4 -E "panicked|ERROR: (libFuzzer|AddressSanitizer)" "$log" | cut -c1-400 >&2 || tail -n 30 "$log" >&2
+    if ! wait "${pids[$i]}"; then
+        grep -a -m 1 -A 4 -E "panicked|ERROR: (libFuzzer|AddressSanitizer)" "$log" | cut -c1-400 >&2 ||
+            tail -n 30 "$log" >&2
         echo "error: fuzz target $target failed (log: $log; input in fuzz/artifacts/$target/)" >&2
         exit 1
     fi
-    runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
-    echo "fuzz $target: $runs runs in ${fuzz_seconds} s, no crash (corpus: $(ls "fuzz/corpus/$target" | wc -l) inputs)"
+    summary+=("$target $(sed -n 's/^stat::number_of_executed_units: *//p' "$log") runs ($(ls "fuzz/corpus/$target" | wc -l) inputs)")
 done
+echo "fuzz: ${fuzz_seconds} s, no crash: $(IFS=,; echo "${summary[*]}" | sed 's/,/, /g')"
