@@ -170,11 +170,12 @@ impl Case {
 
 /// The floor: the mutual-aid rule as a plain Rust function over the plainest
 /// data (bit sets of chains, clusters and enrolment years), with the 2023–2026
-/// rates written in. No explanation, no parameters, no overrides, no checks of
-/// the input: the least any implementation of the rule can do.
+/// rates written in and 64-bit arithmetic (the generator's premiums cannot
+/// overflow it). No explanation, no parameters, no overrides, no checks of the
+/// input: the least a straightforward implementation of the rule does.
 #[inline(never)]
 pub fn floor(c: &Case) -> u64 {
-    let rate: u128 = match c.year {
+    let rate: u64 = match c.year {
         2023 | 2024 => 5_000,
         2025 => 4_000,
         2026 => 3_000,
@@ -191,5 +192,26 @@ pub fn floor(c: &Case) -> u64 {
     if upto != through - (first - 1) {
         return 0;
     }
-    ((u128::from(c.premium) * rate + 5_000) / 10_000) as u64
+    (c.premium * rate + 5_000) / 10_000
+}
+
+/// The same rule without a branch: every condition a 0 or 1 multiplied in,
+/// the rate looked up by year. Random cases make the branches of [`floor`]
+/// (and of any per-case code) unpredictable; this shows what a decision costs
+/// when none is taken, the headroom of a batch API.
+#[inline(never)]
+pub fn floor_branchless(c: &Case) -> u64 {
+    const RATES: [u64; 8] = [0, 0, 0, 5_000, 5_000, 4_000, 3_000, 0];
+    let offset = c.year.wrapping_sub(FIRST_YEAR);
+    let in_range = u64::from(offset < 8);
+    let i = usize::from(offset & 7);
+    let through = (1u32 << (i + 1)) - 1;
+    let upto = u32::from(c.enrolled) & through;
+    let first = upto & upto.wrapping_neg();
+    let eligible = in_range
+        & u64::from((c.chains != 0) | (c.clusters != 0))
+        & u64::from(upto != 0)
+        & u64::from(c.enrolled & 0b111 == 0)
+        & u64::from(upto == through.wrapping_sub(first.wrapping_sub(1)));
+    (c.premium * RATES[i] * eligible + 5_000) / 10_000
 }

@@ -282,6 +282,19 @@ mod mutual_aid_million {
         });
     }
 
+    /// The same rule without a branch (`cases::floor_branchless`): the
+    /// headroom of a batch API, not a target.
+    #[divan::bench]
+    fn plain_function_branchless(b: Bencher) {
+        let plain: &[cases::Case] = &MILLION_CASES;
+        b.counter(ItemsCount::new(plain.len())).bench(|| {
+            plain
+                .iter()
+                .map(|c| cases::floor_branchless(black_box(c)))
+                .sum::<u64>()
+        });
+    }
+
     /// `mutual_aid::decide` over pre-built `MutualAidFacts`, amounts summed.
     #[divan::bench]
     fn typed(b: Bencher) {
@@ -320,6 +333,7 @@ pub fn check_agreement() {
     let params = params();
     for (n, case) in MILLION_CASES.iter().take(100_000).enumerate() {
         let floor = cases::floor(case);
+        assert_eq!(floor, cases::floor_branchless(case), "case {n} {case:?}");
         let typed = gonghui::mutual_aid::decide(params, &case.facts())
             .amount()
             .get();
