@@ -23,7 +23,7 @@ touch "$figures"
 # values of the same keys; shows everything and keeps it in the log.
 record() {
     local new
-    new=$(tee -a "$log" /dev/stderr | awk -F'\t' '$1 == "figure" { print $2 "\t" $3 }')
+    new=$(tee -a "$log" >(cat >&2) | awk -F'\t' '$1 == "figure" { print $2 "\t" $3 }')
     awk -F'\t' 'NR == FNR { new[$1] = $2; next } !($1 in new) { print } END { for (k in new) print k "\t" new[k] }' \
         <(printf '%s\n' "$new") "$figures" | sort >"$figures.new"
     mv "$figures.new" "$figures"

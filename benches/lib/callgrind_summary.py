@@ -27,9 +27,8 @@ KINDS = [
 STAGES = [
     ("Request::from_json (read the text)", r"Request::from_json"),
     ("  of which Request::from_value (Value to typed facts)", r"Request::from_value"),
-    ("Policy::answer (decide, explain, write)", r"Policy>::answer"),
-    ("  of which the answer's JSON", r"DecisionAnswer.*to_json|DecisionAnswer.*serialize"),
-    ("  of which the explanation", r"explain"),
+    ("the answer: decide, explain, write the JSON", r"Policy>::answer|DecisionAnswer::(write|to_json)"),
+    ("  of which the explanation's steps", r"explain_to|Decision::explain"),
 ]
 
 
