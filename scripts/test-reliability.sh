@@ -130,6 +130,8 @@ echo "miri: $(grep -h '^test result' "$out/miri.log" | head -n 1)"
 # earlier runs on this machine found (fuzz/corpus, not committed). The three run at once,
 # sharing the machine's cores for GONGHUI_FUZZ_SECONDS of wall time.
 run fuzz-seed.log fuzz/seed.sh
+# The main workspace's versions, then libFuzzer's (fuzz/Cargo.toml).
+[ fuzz/Cargo.lock -nt Cargo.lock ] || cp Cargo.lock fuzz/Cargo.lock
 run fuzz-build.log cargo +nightly fuzz build
 targets=(evaluate lines ffi)
 pids=()
