@@ -1,5 +1,8 @@
 //! Reading JSON Lines in bounded memory: a line longer than the request
 //! limit is skipped as it streams by, counted, and still answered.
+//!
+//! The `lines` fuzz target (fuzz/) includes this file as is, to fuzz what
+//! ships: it uses nothing of the command's other modules, only std and gonghui.
 
 use std::io::{self, BufRead};
 
