@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Reliability (issue 6; docs/RELIABILITY.md): hostile input, faults and load never crash
 # gonghui or lose an answer. Run by scripts/test-all.sh after the other suites; installs what
-# it needs (cargo-fuzz, nightly's miri and rust-src, GNU time) and is quiet on success, one
+# it needs (the nightly toolchain with miri and rust-src, cargo-fuzz, GNU time) and is quiet on success, one
 # line per step:
 #   1. differential: 3,300 generated requests (crates/gonghui/tests/differential.rs) through
 #      the command line (one thread and two), the C ABI and the WebAssembly build in Node,
@@ -46,6 +46,7 @@ peak_rss_kb() {
 }
 
 ensure_apt gcc libc6-dev time
+ensure_rust_toolchain nightly
 ensure_rust_component rust-src nightly
 ensure_rust_component miri nightly
 ensure_cargo_tool cargo-fuzz cargo-fuzz 0.13.2

@@ -35,6 +35,13 @@ ensure_rust_target() {
     rustup target add "$1" >/dev/null 2>&1
 }
 
+# ensure_rust_toolchain NAME: a rustup toolchain (nightly, for cargo-fuzz and miri), minimal.
+ensure_rust_toolchain() {
+    rustup toolchain list 2>/dev/null | grep -q "^$1" && return 0
+    echo "installing rust toolchain $1" >&2
+    rustup toolchain install --profile minimal "$1" >/dev/null 2>&1
+}
+
 # ensure_rust_component NAME [TOOLCHAIN]: a rustup component (clippy, rustfmt, miri, rust-src).
 ensure_rust_component() {
     local name=$1 tc=${2:-stable}
