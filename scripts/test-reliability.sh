@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Reliability (issue 6; docs/RELIABILITY.md): hostile input, faults and load never crash
 # gonghui or lose an answer. Run by scripts/test-all.sh after the other suites; installs what
-# it needs (the nightly toolchain with miri and rust-src, cargo-fuzz, GNU time) and is quiet on success, one
-# line per step:
+# it needs (the nightly toolchain with miri and rust-src, cargo-fuzz, GNU time) and is quiet
+# on success, one line per step:
 #   1. differential: 3,300 generated requests (crates/gonghui/tests/differential.rs) through
 #      the command line (one thread and two), the C ABI and the WebAssembly build in Node,
 #      byte for byte against the core;
