@@ -1,6 +1,7 @@
 //! `evaluate_bytes`, `evaluate` and `evaluate_json` on any bytes: one
 //! well-formed answer, the same whichever way in, and the error code that
-//! `Answer` reports is the one written.
+//! `Answer` reports is the one written; a decision stays the same with
+//! whitespace around the request or a byte order mark before it.
 #![no_main]
 
 use gonghui_fuzz::check_answer;
@@ -16,5 +17,13 @@ fuzz_target!(|data: &[u8]| {
         assert_eq!(gonghui::evaluate_json(text), answer.as_str());
     } else {
         assert_eq!(code.as_deref(), Some("malformed_request"));
+    }
+    // A decision does not depend on whitespace around the request, nor on a
+    // byte order mark before it (README, interpretation 11).
+    if answer.is_decision() && !data.starts_with("\u{feff}".as_bytes()) {
+        let padded = [" \t".as_bytes(), data, b"\r\n "].concat();
+        assert_eq!(gonghui::evaluate_bytes(&padded), answer.as_str());
+        let with_bom = ["\u{feff}".as_bytes(), data].concat();
+        assert_eq!(gonghui::evaluate_bytes(&with_bom), answer.as_str());
     }
 });
