@@ -62,7 +62,7 @@ fn the_largest_request_is_8_mib_and_one_byte_more_is_refused_before_parsing() {
 #[test]
 fn a_100_mb_line_is_refused_without_reading_it() {
     let line = vec![b'9'; 100 * 1024 * 1024];
-    let answer = within(Duration::from_secs(1), "100 MB of digits", || {
+    let answer = within(Duration::from_secs(5), "100 MB of digits", || {
         gonghui::evaluate_bytes(&line)
     });
     assert_eq!(code(&answer).as_deref(), Some("malformed_request"));
@@ -70,9 +70,11 @@ fn a_100_mb_line_is_refused_without_reading_it() {
     let mut batch = format!("{NOMINATION}\n").into_bytes();
     batch.extend_from_slice(&line);
     batch.extend_from_slice(format!("\r\n{NOMINATION}").as_bytes());
-    let out = within(Duration::from_secs(2), "a batch with a 100 MB line", || {
-        gonghui::evaluate_lines(&batch)
-    });
+    let out = within(
+        Duration::from_secs(10),
+        "a batch with a 100 MB line",
+        || gonghui::evaluate_lines(&batch),
+    );
     let answers: Vec<&str> = out.lines().collect();
     assert_eq!(answers.len(), 3);
     assert_eq!(answers[0], gonghui::evaluate_json(NOMINATION));
@@ -94,7 +96,7 @@ fn the_deepest_nesting_is_127_levels() {
     let within_limit = gonghui::evaluate_json(&nested(MAX_NESTING - 1));
     assert_eq!(code(&within_limit).as_deref(), Some("invalid_value"));
     for n in [MAX_NESTING, 100_000] {
-        let answer = within(Duration::from_secs(1), "deep nesting", || {
+        let answer = within(Duration::from_secs(5), "deep nesting", || {
             gonghui::evaluate_json(&nested(n))
         });
         assert_eq!(code(&answer).as_deref(), Some("malformed_request"));
@@ -117,12 +119,12 @@ fn a_million_values_is_the_limit_and_a_longer_array_is_refused_before_parsing() 
     // The request's own values: `{`, 2 keys and a string, `facts`' `{`, its 2
     // keys, the array and the count: 9 besides the array's elements.
     let longest = long_array(MAX_VALUES - 9);
-    let answer = within(Duration::from_secs(20), "the longest array", || {
+    let answer = within(Duration::from_secs(60), "the longest array", || {
         gonghui::evaluate_json(&longest)
     });
     assert_eq!(code(&answer).as_deref(), Some("invalid_value"), "parsed");
     for n in [MAX_VALUES - 8, 1_000_000, 4_000_000] {
-        let answer = within(Duration::from_secs(2), "a refused array", || {
+        let answer = within(Duration::from_secs(5), "a refused array", || {
             gonghui::evaluate_json(&long_array(n))
         });
         assert_eq!(code(&answer).as_deref(), Some("malformed_request"));
