@@ -48,6 +48,8 @@ def per(x):
 
 def main():
     f = load(sys.argv[1])
+    if f.get("openfisca_single_us"):
+        f["openfisca_single_per_s"] = 1e6 / f["openfisca_single_us"]
     g = f.get
     rows = []
 
@@ -57,6 +59,9 @@ def main():
     row("plain function of the rule (the floor), 1,000,000 mutual-aid cases",
         rate(g("core_mutual_aid_million.plain_function_per_s")),
         per(g("core_mutual_aid_million.plain_function_per_s")), f"{CORE} mutual_aid_million")
+    row("the same rule without a branch (headroom of a batch API, not a target)",
+        rate(g("core_mutual_aid_million.plain_function_branchless_per_s")),
+        per(g("core_mutual_aid_million.plain_function_branchless_per_s")), f"{CORE} mutual_aid_million")
     row("typed batch: `mutual_aid::decide` over 1,000,000 pre-built `MutualAidFacts`",
         rate(g("core_mutual_aid_million.typed_per_s")),
         per(g("core_mutual_aid_million.typed_per_s")), f"{CORE} mutual_aid_million")
@@ -86,6 +91,7 @@ def main():
         ("peers_zen_per_s", "peers run: zen-engine 2.1.6, table + expression, precompiled, no explanation", "benches/peers/run.sh"),
         ("openfisca_gonghui_typed_per_s", "OpenFisca run: gonghui typed batch", "benches/peers/openfisca.sh"),
         ("openfisca_vectorised_per_s", "OpenFisca-Core 46.0.1, vectorised calculate, 1,000,000 cases", "benches/peers/openfisca.sh"),
+        ("openfisca_single_per_s", "OpenFisca-Core 46.0.1, one case (build the simulation + calculate)", "benches/peers/openfisca.sh"),
         ("eval_jobs1_lines_per_s", "`gonghui eval`, 1,000,000 lines, one thread", "benches/eval.sh 1"),
         ("eval_jobs2_lines_per_s", "`gonghui eval --jobs 2`, 1,000,000 lines", "benches/eval.sh 2"),
         ("core_bindings_native.c_java_evaluate_json_per_s", "native `evaluate_json`, the C/Java bench's 10,000 requests", f"{CORE} bindings_native"),
