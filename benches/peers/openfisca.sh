@@ -26,7 +26,7 @@ cases=target/bench/openfisca-cases.i64
 wait_quiet
 out=$(measured "${PEERS_TARGET:-target/peers}"/release/gonghui-peers openfisca-input "$cases")
 echo "$out"
-typed=$(awk -F'\t' '$2 == "openfisca_gonghui_typed_per_s" { print $3 }' <<<"$out")
+typed=$(awk -F'\t' '$2 == "openfisca_gonghui_batch_per_s" { print $3 }' <<<"$out")
 # numpy's BLAS plays no part in these integer vector operations; the variables
 # the machine sets for older OpenBLAS builds are left out all the same.
 measured env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE "$venv/bin/python" benches/peers/openfisca.py "$cases" "$typed"

@@ -145,6 +145,19 @@ fn typed_round(facts: &[MutualAidFacts]) -> (Duration, Vec<u64>) {
     (start.elapsed(), amounts)
 }
 
+/// The typed batch entry point, `mutual_aid::amounts_into`, over every case,
+/// into a buffer allocated (and touched) before timing, as a caller deciding
+/// population after population keeps one.
+fn batch_round(facts: &[MutualAidFacts]) -> (Duration, Vec<u64>) {
+    let params = Policy::published().parameters();
+    let mut out = vec![gonghui::Fen::ZERO; facts.len()];
+    out.clear();
+    let start = Instant::now();
+    mutual_aid::amounts_into(params, black_box(facts), &mut out);
+    let elapsed = start.elapsed();
+    (elapsed, out.into_iter().map(|a| a.get()).collect())
+}
+
 /// The `amount_fen` of an answer.
 fn amount_fen(answer: &str) -> u64 {
     let key = "\"amount_fen\":";
@@ -300,16 +313,23 @@ fn openfisca_input(path: &str) -> std::io::Result<()> {
     }
     std::fs::write(path, bytes)?;
     eprintln!("load before timing: {}", load());
-    let mut engines = [Engine::new(
-        "gonghui typed (mutual_aid::decide)",
-        "typed",
-        || typed_round(&facts),
-    )];
+    let mut engines = [
+        Engine::new("gonghui typed (mutual_aid::decide)", "typed", || {
+            typed_round(&facts)
+        }),
+        Engine::new("gonghui typed batch (mutual_aid::amounts_into)", "batch", || {
+            batch_round(&facts)
+        }),
+    ];
     agree("gonghui typed", &amounts, &measure(&mut engines, 7));
-    let typed = engines[0].figure();
+    let [typed, batch] = engines.each_ref().map(Engine::figure);
     println!(
         "figure\topenfisca_gonghui_typed_per_s\t{:.0}",
         typed.per_second(n)
+    );
+    println!(
+        "figure\topenfisca_gonghui_batch_per_s\t{:.0}",
+        batch.per_second(n)
     );
     Ok(())
 }

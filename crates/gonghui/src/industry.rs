@@ -219,7 +219,7 @@ impl KeyIndustries {
     /// "in the chains and clusters" means in C5, C13 and C17.
     #[inline]
     pub const fn is_key(self) -> bool {
-        self.chains != 0 || self.clusters != 0
+        (self.chains != 0) | (self.clusters != 0)
     }
 
     /// The memberships for people to read: "钢铁产业链、铜基新材料集群" /

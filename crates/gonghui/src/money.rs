@@ -171,6 +171,13 @@ impl Rate {
         }
     }
 
+    /// This rate when `keep`, else 0%, by arithmetic rather than a branch:
+    /// for batches, where which it is changes from case to case.
+    #[inline]
+    pub(crate) fn kept_if(self, keep: bool) -> Rate {
+        Rate(self.0 * u32::from(keep))
+    }
+
     /// The percentage in hundredths: 40% is `4000`.
     pub const fn hundredths(self) -> u32 {
         self.0

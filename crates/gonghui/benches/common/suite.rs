@@ -307,6 +307,20 @@ mod mutual_aid_million {
                 .sum::<u64>()
         });
     }
+
+    /// The typed batch, `mutual_aid::amounts_into`, over the same facts, one
+    /// buffer kept from batch to batch as a population's caller would.
+    #[divan::bench]
+    fn typed_batch(b: Bencher) {
+        let facts: Vec<MutualAidFacts> = MILLION_CASES.iter().map(cases::Case::facts).collect();
+        let params = params();
+        let mut out = Vec::with_capacity(facts.len());
+        b.counter(ItemsCount::new(facts.len())).bench_local(|| {
+            out.clear();
+            mutual_aid::amounts_into(params, black_box(&facts), &mut out);
+            out.iter().map(|a| a.get()).sum::<u64>()
+        });
+    }
 }
 
 /// `evaluate_json` over the first 10,000 of the million generated requests

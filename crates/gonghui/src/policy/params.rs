@@ -86,8 +86,31 @@ impl YearlyRates {
     /// The rate of `year`, if it is in the period.
     #[inline]
     pub fn rate(&self, year: Year) -> Option<Rate> {
-        let offset = year.get().checked_sub(self.first.get())?;
+        // A year before the first wraps to an offset past the end.
+        let offset = year.get().wrapping_sub(self.first.get());
         self.rates.get(usize::from(offset)).copied()
+    }
+
+    /// Whether `year` is in the period.
+    #[inline]
+    pub fn covers(&self, year: Year) -> bool {
+        usize::from(year.get().wrapping_sub(self.first.get())) < self.rates.len()
+    }
+
+    /// The rate of `year`, or 0% outside the period, chosen without a branch
+    /// (for batches, where the year changes from case to case).
+    #[inline]
+    pub fn rate_or_zero(&self, year: Year) -> Rate {
+        let offset = usize::from(year.get().wrapping_sub(self.first.get()));
+        let within = offset < self.rates.len();
+        // Index 0 outside the period (the rates are never empty, checked by
+        // `new`), then the rate dropped: masks, not branches.
+        let index = offset & usize::from(within).wrapping_neg();
+        self.rates
+            .get(index)
+            .copied()
+            .unwrap_or(Rate::ZERO)
+            .kept_if(within)
     }
 
     /// The first year of the period.
