@@ -1,7 +1,7 @@
 //! The catalog: every code, target, parameter and clause of the policy.
 
 use crate::industry::{Chain, Cluster};
-use crate::json::Json;
+use crate::json::{Json, key};
 use crate::model_union::Tier;
 use crate::policy::{History, ParamValue, Parameters, Policy, Text};
 use crate::progress::TargetId;
@@ -11,9 +11,9 @@ use crate::venue::{GrassrootsKind, INDUSTRIAL_PARK, ParkLevel};
 /// Writes `{"zh": …, "en": …}`.
 fn text(j: &mut Json, text: &Text) {
     j.begin();
-    j.key("zh");
+    j.key(key!("zh"));
     j.str(&text.zh);
-    j.key("en");
+    j.key(key!("en"));
     j.str(&text.en);
     j.end();
 }
@@ -25,11 +25,11 @@ fn codes<'a>(j: &mut Json, key: &'static str, codes: impl IntoIterator<Item = [&
     for [code, zh, en] in codes {
         j.item();
         j.begin();
-        j.key("code");
+        j.key(key!("code"));
         j.str(code);
-        j.key("zh");
+        j.key(key!("zh"));
         j.str(zh);
-        j.key("en");
+        j.key(key!("en"));
         j.str(en);
         j.end();
     }
@@ -47,87 +47,87 @@ macro_rules! names {
 /// Writes the catalog's own fields: the policy's, with the values of
 /// `params` in force.
 pub(super) fn write(j: &mut Json, policy: &Policy, params: &Parameters) {
-    j.key("title");
+    j.key(key!("title"));
     text(j, policy.title());
-    codes(j, "chains", names!(Chain));
-    codes(j, "clusters", names!(Cluster));
+    codes(j, key!("chains"), names!(Chain));
+    codes(j, key!("clusters"), names!(Cluster));
     codes(
         j,
-        "venue_kinds",
+        key!("venue_kinds"),
         names!(GrassrootsKind).chain([[
             INDUSTRIAL_PARK,
             "工业园区（开发区）",
             "industrial park (development zone)",
         ]]),
     );
-    codes(j, "park_levels", names!(ParkLevel));
-    codes(j, "tiers", names!(Tier));
-    codes(j, "questions", names!(QuestionKind));
-    j.key("targets");
+    codes(j, key!("park_levels"), names!(ParkLevel));
+    codes(j, key!("tiers"), names!(Tier));
+    codes(j, key!("questions"), names!(QuestionKind));
+    j.key(key!("targets"));
     j.begin_array();
     for t in TargetId::ALL {
         j.item();
         j.begin();
-        j.key("target");
+        j.key(key!("target"));
         j.str(t.code());
-        j.key("clause");
+        j.key(key!("clause"));
         j.str(t.clause().id());
-        j.key("period");
+        j.key(key!("period"));
         j.str(t.period().code());
-        j.key("goal");
+        j.key(key!("goal"));
         j.u64(t.goal(params));
-        j.key("parameter");
+        j.key(key!("parameter"));
         j.str(t.parameter().id());
-        j.key("zh");
+        j.key(key!("zh"));
         j.str(t.name_zh());
-        j.key("en");
+        j.key(key!("en"));
         j.str(t.name_en());
         j.end();
     }
     j.end_array();
-    j.key("reported");
+    j.key(key!("reported"));
     j.begin_array();
     for r in policy.reported() {
         j.item();
         j.begin();
-        j.key("target");
+        j.key(key!("target"));
         j.str(r.target.code());
-        j.key("year");
+        j.key(key!("year"));
         j.u64(u64::from(r.year.get()));
-        j.key("achieved");
+        j.key(key!("achieved"));
         j.u64(r.achieved);
-        j.key("at_least");
+        j.key(key!("at_least"));
         j.bool(r.at_least);
-        j.key("clause");
+        j.key(key!("clause"));
         j.str(r.clause.id());
-        j.key("zh");
+        j.key(key!("zh"));
         j.str(&r.text.zh);
-        j.key("en");
+        j.key(key!("en"));
         j.str(&r.text.en);
         j.end();
     }
     j.end_array();
     let published = policy.parameters();
-    j.key("parameters");
+    j.key(key!("parameters"));
     j.begin_array();
     for info in policy.parameter_infos() {
         j.item();
         j.begin();
-        j.key("id");
+        j.key(key!("id"));
         j.str(info.id.id());
-        j.key("value");
+        j.key(key!("value"));
         j.param_value(&params.get(info.id));
-        j.key("unit");
+        j.key(key!("unit"));
         j.str(info.id.unit().code());
-        j.key("clause");
+        j.key(key!("clause"));
         j.str(info.clause.id());
-        j.key("reading");
+        j.key(key!("reading"));
         j.opt_str(info.reading.map(|r| r.id()));
-        j.key("zh");
+        j.key(key!("zh"));
         j.str(&info.text.zh);
-        j.key("en");
+        j.key(key!("en"));
         j.str(&info.text.en);
-        j.key("timeline");
+        j.key(key!("timeline"));
         j.begin_array();
         match (&info.history, published.get(info.id)) {
             (History::Fixed, _) => {}
@@ -135,9 +135,9 @@ pub(super) fn write(j: &mut Json, policy: &Policy, params: &Parameters) {
                 for (stage, value) in [("before_revision", before), ("revised", &after)] {
                     j.item();
                     j.begin();
-                    j.key("stage");
+                    j.key(key!("stage"));
                     j.str(stage);
-                    j.key("value");
+                    j.key(key!("value"));
                     j.param_value(value);
                     j.end();
                 }
@@ -146,11 +146,11 @@ pub(super) fn write(j: &mut Json, policy: &Policy, params: &Parameters) {
                 for (from, to, value) in rates.spans() {
                     j.item();
                     j.begin();
-                    j.key("from");
+                    j.key(key!("from"));
                     j.u64(u64::from(from.get()));
-                    j.key("to");
+                    j.key(key!("to"));
                     j.u64(u64::from(to.get()));
-                    j.key("value");
+                    j.key(key!("value"));
                     j.rate(value);
                     j.end();
                 }
@@ -161,18 +161,18 @@ pub(super) fn write(j: &mut Json, policy: &Policy, params: &Parameters) {
         j.end();
     }
     j.end_array();
-    j.key("clauses");
+    j.key(key!("clauses"));
     j.begin_array();
     for c in policy.clauses() {
         j.item();
         j.begin();
-        j.key("id");
+        j.key(key!("id"));
         j.str(c.clause.id());
-        j.key("line");
+        j.key(key!("line"));
         j.opt_str(c.line.as_deref());
-        j.key("zh");
+        j.key(key!("zh"));
         j.str(&c.text.zh);
-        j.key("en");
+        j.key(key!("en"));
         j.str(&c.text.en);
         j.end();
     }

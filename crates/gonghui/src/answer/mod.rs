@@ -16,7 +16,7 @@ use serde::ser::Serializer;
 use crate::Lang;
 use crate::decision::Decision;
 use crate::error::Rejection;
-use crate::json::Json;
+use crate::json::{Json, key};
 use crate::money::{Fen, Rate};
 use crate::policy::{Override, Parameters, Policy};
 
@@ -60,7 +60,7 @@ fn total(fen: u128) -> Fen {
 const ENGINE: &str = concat!("gonghui ", env!("CARGO_PKG_VERSION"));
 
 /// The fields of the contract's money pair: `amount_fen`, `amount_yuan`.
-const AMOUNT: (&str, &str) = ("amount_fen", "amount_yuan");
+const AMOUNT: (&str, &str) = (key!("amount_fen"), key!("amount_yuan"));
 
 impl DecisionAnswer<'_> {
     /// Writes the answer after what `out` holds.
@@ -69,53 +69,53 @@ impl DecisionAnswer<'_> {
         let mut j = Json::after(out);
         j.begin();
         if let Some(id) = self.id {
-            j.key("id");
+            j.key(key!("id"));
             j.str(id);
         }
-        j.key("question");
+        j.key(key!("question"));
         j.code(decision.kind().code());
-        j.key("policy");
+        j.key(key!("policy"));
         j.str(policy.id());
-        j.key("outcome");
+        j.key(key!("outcome"));
         j.code(decision.outcome().code());
         match decision {
             Decision::VenueSubsidy(d) => j.money(AMOUNT, d.amount()),
             Decision::ModelUnionAward(d) => j.money(AMOUNT, d.amount()),
             Decision::MutualAidSubsidy(d) => {
-                j.key("rate_percent");
+                j.key(key!("rate_percent"));
                 j.rate(d.rate());
                 j.money(AMOUNT, Some(d.amount()));
             }
             Decision::NominationShare(d) | Decision::StudioQuota(d) => {
-                j.key("required");
+                j.key(key!("required"));
                 j.u64(d.required());
-                j.key("share_percent");
+                j.key(key!("share_percent"));
                 j.opt_str(d.share_percent().as_deref());
             }
             Decision::ActionProgress(d) => {
-                j.key("year");
+                j.key(key!("year"));
                 j.u64(u64::from(d.year().get()));
-                j.key("targets");
+                j.key(key!("targets"));
                 j.begin_array();
                 for t in d.targets() {
                     j.item();
                     j.begin();
-                    j.key("target");
+                    j.key(key!("target"));
                     j.code(t.target.code());
-                    j.key("clause");
+                    j.key(key!("clause"));
                     j.code(t.target.clause().id());
-                    j.key("period");
+                    j.key(key!("period"));
                     j.code(t.target.period().code());
-                    j.key("goal");
+                    j.key(key!("goal"));
                     j.u64(t.goal);
-                    j.key("achieved");
+                    j.key(key!("achieved"));
                     j.opt_u64(t.achieved);
-                    j.key("met");
+                    j.key(key!("met"));
                     match t.met() {
                         Some(met) => j.bool(met),
                         None => j.null(),
                     }
-                    j.key("percent");
+                    j.key(key!("percent"));
                     j.opt_str(t.percent().as_deref());
                     j.end();
                 }
@@ -127,47 +127,47 @@ impl DecisionAnswer<'_> {
             Decision::YearlyBudget(d) => planning::budget(&mut j, d),
             Decision::MutualAidSchedule(d) => planning::schedule(&mut j, d),
         }
-        j.key("open");
+        j.key(key!("open"));
         j.begin_array();
         for topic in decision.open() {
             let open = policy.open_text(topic);
             j.item();
             j.begin();
-            j.key("topic");
+            j.key(key!("topic"));
             j.code(topic.code());
-            j.key("clause");
+            j.key(key!("clause"));
             j.code(open.clause.id());
-            j.key("text");
+            j.key(key!("text"));
             j.raw(open.json(lang));
             j.end();
         }
         j.end_array();
-        j.key("overridden");
+        j.key(key!("overridden"));
         j.begin_array();
         let published = policy.parameters();
         for o in self.overrides {
             j.item();
             j.begin();
-            j.key("parameter");
+            j.key(key!("parameter"));
             j.code(o.parameter.id());
-            j.key("published");
+            j.key(key!("published"));
             j.param_value(&published.get(o.parameter));
-            j.key("used");
+            j.key(key!("used"));
             j.param_value(&self.params.get(o.parameter));
             j.end();
         }
         j.end_array();
-        j.key("explanation");
+        j.key(key!("explanation"));
         j.begin_array();
         decision.explain_to(lang, &mut j);
         j.end_array();
-        j.key("stamp");
+        j.key(key!("stamp"));
         j.begin();
-        j.key("policy");
+        j.key(key!("policy"));
         j.str(policy.id());
-        j.key("parameters");
+        j.key(key!("parameters"));
         j.str(self.params.digest_hex());
-        j.key("engine");
+        j.key(key!("engine"));
         j.code(ENGINE);
         j.end();
         j.end();
@@ -182,16 +182,16 @@ pub(crate) fn write_rejection(rejection: &Rejection, out: String) -> String {
     let mut j = Json::after(out);
     j.begin();
     if let Some(id) = &rejection.id {
-        j.key("id");
+        j.key(key!("id"));
         j.str(id);
     }
-    j.key("error");
+    j.key(key!("error"));
     j.begin();
-    j.key("code");
+    j.key(key!("code"));
     j.code(error.code());
-    j.key("field");
+    j.key(key!("field"));
     j.opt_str(error.field().as_deref());
-    j.key("message");
+    j.key(key!("message"));
     j.str(&error.message(rejection.lang));
     j.end();
     j.end();

@@ -3,7 +3,7 @@
 
 use super::total;
 use crate::Lang;
-use crate::json::Json;
+use crate::json::{Json, key};
 use crate::money::Fen;
 use crate::planning::Rejected;
 use crate::planning::allocation::AllocationDecision;
@@ -13,47 +13,50 @@ use crate::planning::schedule::ScheduleDecision;
 use crate::request::QuestionKind;
 
 pub(super) fn allocation(j: &mut Json, d: &AllocationDecision, lang: Lang) {
-    j.key("tiers");
+    j.key(key!("tiers"));
     j.begin_array();
     for t in &d.totals().tiers {
         j.item();
         j.begin();
-        j.key("tier");
+        j.key(key!("tier"));
         j.str(t.tier.code());
-        j.key("cap");
+        j.key(key!("cap"));
         j.u64(t.cap);
-        j.key("already_awarded");
+        j.key(key!("already_awarded"));
         j.u64(t.already_awarded);
-        j.key("applications");
+        j.key(key!("applications"));
         j.u64(t.applications);
-        j.key("awarded");
+        j.key(key!("awarded"));
         j.u64(t.awarded);
-        j.money(("amount_fen", "amount_yuan"), Some(total(t.amount)));
+        j.money(
+            (key!("amount_fen"), key!("amount_yuan")),
+            Some(total(t.amount)),
+        );
         j.end();
     }
     j.end_array();
     j.money(
-        ("total_fen", "total_yuan"),
+        (key!("total_fen"), key!("total_yuan")),
         Some(total(d.totals().amount())),
     );
-    j.key("applications");
+    j.key(key!("applications"));
     j.begin_array();
     for (i, p) in d.placements().iter().enumerate() {
         j.item();
         j.begin();
-        j.key("rank");
+        j.key(key!("rank"));
         j.u64(i as u64 + 1);
-        j.key("id");
+        j.key(key!("id"));
         j.str(&p.id);
-        j.key("tier");
+        j.key(key!("tier"));
         j.str(p.tier.code());
-        j.key("awarded");
+        j.key(key!("awarded"));
         j.bool(p.award.is_ok());
-        j.key("amount_fen");
+        j.key(key!("amount_fen"));
         j.opt_u64(p.award.ok().map(Fen::get));
-        j.key("reason");
+        j.key(key!("reason"));
         j.opt_str(p.award.err().map(|r| r.code()));
-        j.key("text");
+        j.key(key!("text"));
         j.str(&d.placement_text(p, lang));
         j.end();
     }
@@ -63,17 +66,17 @@ pub(super) fn allocation(j: &mut Json, d: &AllocationDecision, lang: Lang) {
 fn case(j: &mut Json, key: &'static str, case: Case) {
     j.key(key);
     j.begin();
-    j.key("outcome");
+    j.key(key!("outcome"));
     j.str(case.outcome.code());
-    j.key("amount_fen");
+    j.key(key!("amount_fen"));
     j.opt_u64(case.amount.map(Fen::get));
     j.end();
 }
 
 fn rejections(j: &mut Json, count: u64, rejected: &[Rejected]) {
-    j.key("rejected");
+    j.key(key!("rejected"));
     j.u64(count);
-    j.key("rejections");
+    j.key(key!("rejections"));
     rejection_list(j, rejected);
 }
 
@@ -95,52 +98,52 @@ fn difference(before: Fen, after: Fen) -> i64 {
 }
 
 pub(super) fn comparison(j: &mut Json, d: &ComparisonDecision) {
-    j.key("cases");
+    j.key(key!("cases"));
     j.u64(d.cases() as u64);
-    j.key("changed");
+    j.key(key!("changed"));
     j.u64(d.changed());
-    j.key("rejected");
+    j.key(key!("rejected"));
     j.u64(d.rejected_count());
-    j.key("questions");
+    j.key(key!("questions"));
     j.begin_array();
     for t in d.totals() {
         let (before, after) = (total(t.amount_before), total(t.amount_after));
         let paid = pays(t.question);
         j.item();
         j.begin();
-        j.key("question");
+        j.key(key!("question"));
         j.str(t.question.code());
-        j.key("cases");
+        j.key(key!("cases"));
         j.u64(t.cases);
-        j.key("changed");
+        j.key(key!("changed"));
         j.u64(t.changed);
-        j.key("favourable_before");
+        j.key(key!("favourable_before"));
         j.u64(t.favourable_before);
-        j.key("favourable_after");
+        j.key(key!("favourable_after"));
         j.u64(t.favourable_after);
-        j.key("amount_before_fen");
+        j.key(key!("amount_before_fen"));
         j.opt_u64(paid.then_some(before.get()));
-        j.key("amount_after_fen");
+        j.key(key!("amount_after_fen"));
         j.opt_u64(paid.then_some(after.get()));
-        j.key("difference_fen");
+        j.key(key!("difference_fen"));
         j.opt_i64(paid.then(|| difference(before, after)));
         j.end();
     }
     j.end_array();
-    j.key("changes");
+    j.key(key!("changes"));
     j.begin_array();
     for c in d.changes() {
         j.item();
         j.begin();
-        j.key("rank");
+        j.key(key!("rank"));
         j.u64(c.rank as u64);
-        j.key("id");
+        j.key(key!("id"));
         j.opt_str(c.id.as_deref());
-        j.key("question");
+        j.key(key!("question"));
         j.str(c.question.code());
-        case(j, "before", c.before);
-        case(j, "after", c.after);
-        j.key("parameters");
+        case(j, key!("before"), c.before);
+        case(j, key!("after"), c.after);
+        j.key(key!("parameters"));
         j.begin_array();
         for p in &c.parameters {
             j.item();
@@ -151,7 +154,7 @@ pub(super) fn comparison(j: &mut Json, d: &ComparisonDecision) {
     }
     j.end_array();
     // The count is written above, with the cases; the list goes last.
-    j.key("rejections");
+    j.key(key!("rejections"));
     rejection_list(j, d.rejected());
 }
 
@@ -161,13 +164,13 @@ fn rejection_list(j: &mut Json, rejected: &[Rejected]) {
     for r in rejected {
         j.item();
         j.begin();
-        j.key("rank");
+        j.key(key!("rank"));
         j.u64(r.rank as u64);
-        j.key("id");
+        j.key(key!("id"));
         j.opt_str(r.id.as_deref());
-        j.key("code");
+        j.key(key!("code"));
         j.str(r.code);
-        j.key("field");
+        j.key(key!("field"));
         j.opt_str(r.field.as_deref());
         j.end();
     }
@@ -175,69 +178,78 @@ fn rejection_list(j: &mut Json, rejected: &[Rejected]) {
 }
 
 pub(super) fn budget(j: &mut Json, d: &BudgetDecision) {
-    j.key("year");
+    j.key(key!("year"));
     j.u64(u64::from(d.year().get()));
-    j.key("lines");
+    j.key(key!("lines"));
     j.begin_array();
     for l in d.lines() {
         let planned = l.planned().map(total);
         let committed = total(l.committed);
         j.item();
         j.begin();
-        j.key("line");
+        j.key(key!("line"));
         j.str(l.line.code());
-        j.key("clause");
+        j.key(key!("clause"));
         j.str(l.line.clause().id());
-        j.key("bound");
+        j.key(key!("bound"));
         j.str(l.bound.code());
-        j.key("planned_count");
+        j.key(key!("planned_count"));
         j.opt_u64(l.planned_count);
-        j.key("unit_fen");
+        j.key(key!("unit_fen"));
         j.opt_u64(l.unit.map(Fen::get));
-        j.key("planned_fen");
+        j.key(key!("planned_fen"));
         j.opt_u64(planned.map(Fen::get));
-        j.key("committed_count");
+        j.key(key!("committed_count"));
         j.u64(l.committed_count);
-        j.key("committed_fen");
+        j.key(key!("committed_fen"));
         j.u64(committed.get());
-        j.key("remaining_fen");
+        j.key(key!("remaining_fen"));
         j.opt_i64(planned.map(|p| difference(committed, p)));
         j.end();
     }
     j.end_array();
-    j.money(("planned_fen", "planned_yuan"), Some(total(d.planned())));
     j.money(
-        ("committed_fen", "committed_yuan"),
+        (key!("planned_fen"), key!("planned_yuan")),
+        Some(total(d.planned())),
+    );
+    j.money(
+        (key!("committed_fen"), key!("committed_yuan")),
         Some(total(d.committed())),
     );
-    j.key("cases");
+    j.key(key!("cases"));
     j.u64(d.cases() as u64);
-    j.key("not_counted");
+    j.key(key!("not_counted"));
     j.u64(d.not_counted());
     rejections(j, d.rejected_count(), d.rejected());
 }
 
 pub(super) fn schedule(j: &mut Json, d: &ScheduleDecision) {
-    j.key("join_year");
+    j.key(key!("join_year"));
     j.u64(u64::from(d.join_year().get()));
-    j.key("years");
+    j.key(key!("years"));
     j.begin_array();
     for y in d.years() {
         j.item();
         j.begin();
-        j.key("year");
+        j.key(key!("year"));
         j.u64(u64::from(y.year.get()));
-        j.key("eligible");
+        j.key(key!("eligible"));
         j.bool(y.decision.eligible());
-        j.key("rate_percent");
+        j.key(key!("rate_percent"));
         j.rate(y.decision.rate());
-        j.money(("amount_fen", "amount_yuan"), Some(y.decision.amount()));
         j.money(
-            ("break_cost_fen", "break_cost_yuan"),
+            (key!("amount_fen"), key!("amount_yuan")),
+            Some(y.decision.amount()),
+        );
+        j.money(
+            (key!("break_cost_fen"), key!("break_cost_yuan")),
             Some(total(y.break_cost)),
         );
         j.end();
     }
     j.end_array();
-    j.money(("total_fen", "total_yuan"), Some(total(d.total())));
+    j.money(
+        (key!("total_fen"), key!("total_yuan")),
+        Some(total(d.total())),
+    );
 }

@@ -264,10 +264,18 @@ impl<'a> Fields<'a> {
     }
 
     /// Reads optional object field `name` as the fields of a nested object.
-    pub(crate) fn object(&self, name: &str) -> Result<Option<Fields<'a>>, Error> {
+    pub(crate) fn object(&self, name: &'static str) -> Result<Option<Fields<'a>>, Error> {
         match self.optional(name) {
             None => Ok(None),
-            Some(Value::Object(fields)) => Ok(Some(Fields::new(fields, self.path(name)))),
+            Some(Value::Object(fields)) => {
+                // A top-level object's path is its name: no need to build it.
+                let path = if self.path.is_empty() {
+                    Cow::Borrowed(name)
+                } else {
+                    Cow::Owned(self.path(name))
+                };
+                Ok(Some(Fields::new(fields, path)))
+            }
             Some(other) => Err(Problem::Type {
                 expected: Expected::Object,
                 found: json_type(other),

@@ -120,7 +120,8 @@ impl<'de> Visitor<'de> for ValueVisitor {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value<'de>, A::Error> {
-        let mut fields = Vec::new();
+        // Room for the fields of any object of the contract at once.
+        let mut fields = Vec::with_capacity(map.size_hint().unwrap_or(8).min(16));
         while let Some(Key(key)) = map.next_key()? {
             if fields.is_empty() && key == NUMBER_TOKEN {
                 let text: String = map.next_value()?;
