@@ -23,4 +23,8 @@ javac --release 8 -Xlint:all -Werror -encoding UTF-8 -cp "$jar_file:$jna_jar" -d
 
 echo "machine: $(nproc) cores, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -n 1)"
 "$out/bench-c" "$@"
-java -Djna.library.path="$lib_dir" -cp "$jar_file:$jna_jar:$out/bench-classes" io.github.gonghui.Bench "$@"
+# A fixed, modest heap, as a back office would set one: with the default heap (a quarter of
+# this machine's 24 GiB) G1 keeps growing the young generation into fresh pages, and the
+# first touch of each page (some 400,000 page faults a run) made Java's figures swing from
+# 7 to 34 µs a call between identical runs; with -Xmx512m they repeat to 1-2%.
+java -Xmx512m -Djna.library.path="$lib_dir" -cp "$jar_file:$jna_jar:$out/bench-classes" io.github.gonghui.Bench "$@"
