@@ -2,28 +2,13 @@
 //! file through `allocate`, `compare`, `budget` or `schedule` writes exactly
 //! what the matching question gives with the same population inline.
 
+mod common;
+use common::gonghui;
+
 use std::fs;
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 use serde_json::{Value, json};
-
-fn gonghui(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_gonghui"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("gonghui runs");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(stdin.as_bytes())
-        .expect("stdin written");
-    child.wait_with_output().expect("gonghui ends")
-}
 
 fn stdout(out: &Output) -> String {
     String::from_utf8(out.stdout.clone()).expect("utf-8")
@@ -60,7 +45,7 @@ fn allocate_equals_the_allocate_awards_question() {
             "--six-haves-awarded",
             "99",
         ],
-        &jsonl(&applications),
+        jsonl(&applications),
     );
     assert_eq!(out.status.code(), Some(0));
     let question = json!({"question": "allocate_awards", "lang": "en",
@@ -108,7 +93,7 @@ fn compare_equals_the_compare_policies_question() {
             "--alternative",
             &alternative.to_string(),
         ],
-        &jsonl(&population()),
+        jsonl(&population()),
     );
     let question = json!({"question": "compare_policies", "facts": {"alternative": alternative, "population": population()}});
     assert_eq!(

@@ -3,8 +3,8 @@
 //! several, from standard input or a file; the summary on standard error
 //! counts every line read, and the counts add up to the lines of the input.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+mod common;
+use common::gonghui;
 
 use gonghui::limits::MAX_REQUEST_BYTES;
 
@@ -55,24 +55,6 @@ fn lines_of(input: &[u8]) -> usize {
     input.iter().filter(|b| **b == b'\n').count() + usize::from(!input.ends_with(b"\n"))
 }
 
-fn eval(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_gonghui"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("gonghui runs");
-    let mut pipe = child.stdin.take().expect("stdin");
-    let stdin = stdin.to_vec();
-    // Written from another thread: the answers fill the output pipe while the
-    // input is still going in.
-    let writer = std::thread::spawn(move || pipe.write_all(&stdin));
-    let out = child.wait_with_output().expect("gonghui ends");
-    writer.join().expect("writer").expect("stdin written");
-    out
-}
-
 #[test]
 fn every_broken_line_gets_the_core_answer_in_its_place() {
     let input = input();
@@ -102,7 +84,7 @@ fn every_broken_line_gets_the_core_answer_in_its_place() {
         } else {
             &input
         };
-        let out = eval(args, stdin);
+        let out = gonghui(args, stdin);
         assert!(
             out.stdout == expected.as_bytes(),
             "{args:?}: the answers differ from the core's batch"
@@ -126,7 +108,7 @@ fn a_line_of_exactly_the_limit_is_answered_and_one_byte_more_is_not() {
         let mut input = GOOD.to_vec();
         input.resize(size, b' ');
         input.extend_from_slice(b"\r\n");
-        let out = eval(&["eval", "-q"], &input);
+        let out = gonghui(&["eval", "-q"], &input);
         assert_eq!(out.stdout, gonghui::evaluate_lines(&input).as_bytes());
         assert_eq!(out.status.code(), Some(if decision { 0 } else { 1 }));
     }
