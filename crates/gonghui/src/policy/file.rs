@@ -6,7 +6,7 @@ use super::{
 };
 use crate::Clause;
 use crate::calendar::Year;
-use crate::error::{Error, Expected, Problem, json_type};
+use crate::error::Error;
 use crate::money::Rate;
 use crate::progress::TargetId;
 use crate::request::read::{self, Fields};
@@ -74,18 +74,6 @@ struct OpenFile {
 /// The value of a field left out.
 static NULL: Value<'static> = Value::Null;
 
-/// The fields of an object found at `path`.
-fn object<'a>(value: &'a Value<'a>, path: String) -> Result<Fields<'a>, Error> {
-    match value {
-        Value::Object(map) => Ok(Fields::new(map, path)),
-        other => Err(Problem::Type {
-            expected: Expected::Object,
-            found: json_type(other),
-        }
-        .at(path)),
-    }
-}
-
 /// A `{"zh": …, "en": …}` text.
 fn text(f: &Fields<'_>) -> Result<Text, Error> {
     Ok(Text {
@@ -96,7 +84,7 @@ fn text(f: &Fields<'_>) -> Result<Text, Error> {
 
 impl<'a> File<'a> {
     fn read(value: &'a Value<'a>) -> Result<File<'a>, Error> {
-        let f = object(value, String::new())?;
+        let f = Fields::of(value, String::new())?;
         f.only(&[
             "policy",
             "title",
@@ -107,7 +95,7 @@ impl<'a> File<'a> {
             "open",
         ])?;
         let nested = |name: &str| -> Result<Text, Error> {
-            let t = object(f.required(name)?, f.path(name))?;
+            let t = Fields::of(f.required(name)?, f.path(name))?;
             t.only(&["zh", "en"])?;
             text(&t)
         };
@@ -116,7 +104,7 @@ impl<'a> File<'a> {
             title: nested("title")?,
             source: nested("source")?,
             clauses: f.read_items("clauses", |item, path| {
-                let c = object(item, path)?;
+                let c = Fields::of(item, path)?;
                 c.only(&["id", "line", "zh", "en"])?;
                 Ok(ClauseFile {
                     id: c.read("id", read::text)?,
@@ -125,7 +113,7 @@ impl<'a> File<'a> {
                 })
             })?,
             parameters: f.read_items("parameters", |item, path| {
-                let p = object(item, path)?;
+                let p = Fields::of(item, path)?;
                 p.only(&[
                     "id", "unit", "clause", "reading", "zh", "en", "value", "revision", "by_year",
                     "open",
@@ -140,7 +128,7 @@ impl<'a> File<'a> {
                 let by_year = match p.optional("by_year") {
                     None => None,
                     Some(_) => Some(p.read_items("by_year", |span, path| {
-                        let y = object(span, path)?;
+                        let y = Fields::of(span, path)?;
                         y.only(&["from", "to", "value"])?;
                         Ok(YearSpanFile {
                             from: y.read("from", read::year)?,
@@ -162,7 +150,7 @@ impl<'a> File<'a> {
                 })
             })?,
             reported: f.read_items("reported", |item, path| {
-                let r = object(item, path)?;
+                let r = Fields::of(item, path)?;
                 r.only(&[
                     "target", "year", "achieved", "at_least", "clause", "zh", "en",
                 ])?;
@@ -176,7 +164,7 @@ impl<'a> File<'a> {
                 })
             })?,
             open: f.read_items("open", |item, path| {
-                let o = object(item, path)?;
+                let o = Fields::of(item, path)?;
                 o.only(&["topic", "clause", "zh", "en"])?;
                 Ok(OpenFile {
                     topic: o.read("topic", read::text)?,

@@ -312,14 +312,7 @@ pub fn overrides_from_json(text: &str, path: &'static str) -> Result<Vec<Overrid
     let value: Value<'_> = serde_json::from_str(text).map_err(|e| Error::MalformedRequest {
         reason: Malformed::from_parser(&e),
     })?;
-    match &value {
-        Value::Object(map) => read_overrides(&Fields::new(map, path)),
-        other => Err(Problem::Type {
-            expected: Expected::Object,
-            found: json_type(other),
-        }
-        .at(path)),
-    }
+    read_overrides(&Fields::of(&value, path)?)
 }
 
 /// Reads an object of parameter id → value: a request's `overrides`, or a

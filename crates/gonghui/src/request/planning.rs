@@ -8,7 +8,7 @@
 use super::read::{self, Fields};
 use super::value::Value;
 use super::{Request, industries, read_overrides};
-use crate::error::{Error, Expected, Problem, Rejection, json_type};
+use crate::error::{Error, Expected, Rejection};
 use crate::model_union::Tier;
 use crate::planning::allocation::{AllocationFacts, Application};
 use crate::planning::budget::BudgetFacts;
@@ -22,22 +22,9 @@ const COMPARISON_FIELDS: &[&str] = &["alternative", "population", "max_changes"]
 const BUDGET_FIELDS: &[&str] = &["year", "population"];
 const SCHEDULE_FIELDS: &[&str] = &["chains", "clusters", "join_year", "premium_fen"];
 
-/// The fields of an object found at `path`, or the error of a value that is
-/// not one.
-fn object<'a>(value: &'a Value<'a>, path: String) -> Result<Fields<'a>, Error> {
-    match value {
-        Value::Object(map) => Ok(Fields::new(map, path)),
-        other => Err(Problem::Type {
-            expected: Expected::Object,
-            found: json_type(other),
-        }
-        .at(path)),
-    }
-}
-
 /// One application of an allocation, found at `path`.
 pub(crate) fn application(value: &Value<'_>, path: String) -> Result<Application, Error> {
-    let a = object(value, path)?;
+    let a = Fields::of(value, path)?;
     a.only(APPLICATION_FIELDS)?;
     Ok(Application {
         id: a.read("id", read::text)?,

@@ -163,6 +163,23 @@ impl<'a> Fields<'a> {
         }
     }
 
+    /// The fields of `value`, found at `path`, or the error of a value that
+    /// is not an object.
+    pub(crate) fn of(
+        value: &'a Value<'a>,
+        path: impl Into<Cow<'static, str>>,
+    ) -> Result<Fields<'a>, Error> {
+        let path = path.into();
+        match value {
+            Value::Object(fields) => Ok(Fields::new(fields, path)),
+            other => Err(Problem::Type {
+                expected: Expected::Object,
+                found: json_type(other),
+            }
+            .at(path)),
+        }
+    }
+
     /// The path of field `name`: `facts.premium_fen`.
     pub(crate) fn path(&self, name: &str) -> String {
         if self.path.is_empty() {
@@ -249,14 +266,7 @@ impl<'a> Fields<'a> {
         let Some(value) = self.optional(name) else {
             return Ok(Vec::new());
         };
-        let Value::Array(items) = value else {
-            return Err(Problem::Type {
-                expected: Expected::Array,
-                found: json_type(value),
-            }
-            .at(self.path(name)));
-        };
-        items
+        self.items(name, value)?
             .iter()
             .enumerate()
             .map(|(i, item)| read(item).map_err(|p| p.at(format!("{}[{i}]", self.path(name)))))
@@ -265,23 +275,16 @@ impl<'a> Fields<'a> {
 
     /// Reads optional object field `name` as the fields of a nested object.
     pub(crate) fn object(&self, name: &'static str) -> Result<Option<Fields<'a>>, Error> {
-        match self.optional(name) {
-            None => Ok(None),
-            Some(Value::Object(fields)) => {
-                // A top-level object's path is its name: no need to build it.
-                let path = if self.path.is_empty() {
-                    Cow::Borrowed(name)
-                } else {
-                    Cow::Owned(self.path(name))
-                };
-                Ok(Some(Fields::new(fields, path)))
-            }
-            Some(other) => Err(Problem::Type {
-                expected: Expected::Object,
-                found: json_type(other),
-            }
-            .at(self.path(name))),
-        }
+        let Some(value) = self.optional(name) else {
+            return Ok(None);
+        };
+        // A top-level object's path is its name: no need to build it.
+        let path = if self.path.is_empty() {
+            Cow::Borrowed(name)
+        } else {
+            Cow::Owned(self.path(name))
+        };
+        Fields::of(value, path).map(Some)
     }
 
     /// Every field present, in order, with its value (`null`s included).
@@ -297,18 +300,24 @@ impl<'a> Fields<'a> {
         mut read: impl FnMut(&'a Value<'a>, String) -> Result<T, Error>,
     ) -> Result<Vec<T>, Error> {
         let value = self.required(name)?;
-        let Value::Array(items) = value else {
-            return Err(Problem::Type {
-                expected: Expected::Array,
-                found: json_type(value),
-            }
-            .at(self.path(name)));
-        };
-        items
+        self.items(name, value)?
             .iter()
             .enumerate()
             .map(|(i, item)| read(item, format!("{}[{i}]", self.path(name))))
             .collect()
+    }
+
+    /// The elements of field `name`'s value, or the error of a value that is
+    /// not an array.
+    fn items(&self, name: &str, value: &'a Value<'a>) -> Result<&'a [Value<'a>], Error> {
+        match value {
+            Value::Array(items) => Ok(items),
+            other => Err(Problem::Type {
+                expected: Expected::Array,
+                found: json_type(other),
+            }
+            .at(self.path(name))),
+        }
     }
 }
 
