@@ -81,6 +81,28 @@ pub struct YearSet {
     later: Box<[Year]>,
 }
 
+/// Years in a row: the first and how many (none for an empty set), as the
+/// rule of continuous enrolment reads a [`YearSet`] (POLICY I7). Four bytes,
+/// so that a population's enrolments are decided at the speed of memory.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Run {
+    first: u16,
+    len: u16,
+}
+
+impl Run {
+    /// Whether the run holds every year from its first through `through`,
+    /// and the first is no earlier than `not_before` (I7). Two comparisons,
+    /// no branch to mispredict.
+    #[inline(always)]
+    pub fn unbroken(self, not_before: Year, through: Year) -> bool {
+        // Wraps past any run (at most 9,999 years) when `through` is earlier
+        // than the first year.
+        let span = through.get().wrapping_sub(self.first);
+        (span < self.len) & (self.first >= not_before.get())
+    }
+}
+
 /// The years the window holds after the earliest.
 const WINDOW: u16 = 64;
 
@@ -96,10 +118,67 @@ impl From<YearSet> for Vec<Year> {
     }
 }
 
+/// The set of the years collected, in any order, repeats allowed.
+///
+/// Years that fit one window are set as they come, without a heap: a
+/// request's enrolment is read straight into its set. Only a year 64 or more
+/// from the others sends the whole set through a sorted list.
+impl FromIterator<Year> for YearSet {
+    fn from_iter<I: IntoIterator<Item = Year>>(years: I) -> YearSet {
+        let mut set = YearSet::default();
+        let mut beyond = Vec::new();
+        for year in years {
+            if !set.add_to_window(year) {
+                beyond.push(year);
+            }
+        }
+        if beyond.is_empty() {
+            set
+        } else {
+            YearSet::sorted(set.iter().chain(beyond).collect())
+        }
+    }
+}
+
 impl YearSet {
     /// The set of `years`, in any order, repeats allowed.
     pub fn new(years: impl IntoIterator<Item = Year>) -> YearSet {
-        let mut years: Vec<Year> = years.into_iter().collect();
+        years.into_iter().collect()
+    }
+
+    /// Adds `year` to the window of a set with no later years, moving the
+    /// window down to an earlier year when every year it holds still fits;
+    /// `false` (and nothing changed) when the year does not fit.
+    fn add_to_window(&mut self, year: Year) -> bool {
+        debug_assert!(self.later.is_empty());
+        let year = year.get();
+        if self.window == 0 {
+            (self.first, self.window) = (year, 1);
+            return true;
+        }
+        match year.checked_sub(self.first) {
+            Some(offset) if offset < WINDOW => {
+                self.window |= 1 << offset;
+                true
+            }
+            Some(_) => false,
+            None => {
+                let shift = self.first - year;
+                // The offset of the last year held, which moves up by `shift`.
+                let top = WINDOW - 1 - self.window.leading_zeros() as u16;
+                if top + shift < WINDOW {
+                    (self.first, self.window) = (year, self.window << shift | 1);
+                    true
+                } else {
+                    false
+                }
+            }
+        }
+    }
+
+    /// The set of `years`, in any order, repeats allowed, through a sorted
+    /// list: the earliest, the window after it, then the rest.
+    fn sorted(mut years: Vec<Year>) -> YearSet {
         years.sort_unstable();
         years.dedup();
         let Some(first) = years.first().map(|y| y.get()) else {
@@ -165,23 +244,34 @@ impl YearSet {
 
     /// Whether the set holds every year from its earliest through `through`,
     /// and the earliest is no earlier than `not_before`: enrolled without a
-    /// break since joining, and joined as a new participant (I7). On the
-    /// window this is two comparisons and a mask, with no branch to mispredict.
+    /// break since joining, and joined as a new participant (I7).
     #[inline(always)]
     pub fn unbroken(&self, not_before: Year, through: Year) -> bool {
-        let (first, last) = (self.first, through.get());
-        // Wraps to a large span when the earliest year is after `through`.
-        let span = last.wrapping_sub(first);
-        let within = span < WINDOW;
-        let need = u64::MAX >> (WINDOW - 1 - (span % WINDOW));
-        let on_window = within & (self.window & need == need) & (first >= not_before.get());
-        // Almost always decided by the window (an empty set included): only
-        // a set reaching 64 years past its earliest, which no real enrolment
-        // does, takes the slow road.
-        if within | (last < first) | (self.window == 0) {
-            on_window
+        self.run().unbroken(not_before, through)
+    }
+
+    /// The years in a row from the earliest: all the rule of POLICY I7
+    /// needs to know of a set.
+    #[inline(always)]
+    pub fn run(&self) -> Run {
+        let len = self.window.trailing_ones() as u16;
+        // Only a set holding 64 years in a row, which no real enrolment
+        // does, goes on into the later years.
+        let len = if len < WINDOW {
+            len
         } else {
-            first >= not_before.get() && (first..=last).all(|year| self.contains(Year(year)))
+            let more = self
+                .later
+                .iter()
+                .zip(self.first + WINDOW..)
+                .take_while(|(year, expected)| year.get() == *expected)
+                .count();
+            // At most 9,999 years in all.
+            len + more as u16
+        };
+        Run {
+            first: self.first,
+            len,
         }
     }
 
@@ -242,6 +332,26 @@ mod tests {
     }
 
     #[test]
+    fn runs_into_the_later_years() {
+        let years: Vec<u16> = (100..=180).chain([182]).collect();
+        let s = set(&years);
+        assert_eq!(
+            s.run(),
+            Run {
+                first: 100,
+                len: 81
+            }
+        );
+        assert!(s.unbroken(y(100), y(180)) && !s.unbroken(y(100), y(181)));
+        assert!(!s.unbroken(y(101), y(150)) && !s.unbroken(y(100), y(99)));
+        assert_eq!(set(&[]).run().len, 0);
+        assert!(!set(&[]).unbroken(y(1), y(9999)));
+        let all: Vec<u16> = (1..=9999).collect();
+        assert_eq!(set(&all).run().len, 9999);
+        assert!(set(&all).unbroken(y(1), y(9999)));
+    }
+
+    #[test]
     fn wide_sets_beyond_the_window() {
         let s = set(&[1, 2, 64, 65, 200, 9999]);
         assert_eq!(s.len(), 6);
@@ -272,6 +382,25 @@ mod tests {
             let gap = (from..=to).find(|n| !plain.contains(n));
             proptest::prop_assert_eq!(s.first_gap(y(from), y(to)).map(Year::get), gap);
             proptest::prop_assert_eq!(s.first().map(Year::get), plain.first().copied());
+        }
+
+        /// The run reads continuity as the list does.
+        #[test]
+        fn run_as_a_list(years in proptest::collection::vec(1u16..140, 0..90), not_before in 1u16..140, through in 1u16..200) {
+            let s = YearSet::new(years.iter().map(|n| y(*n)));
+            let plain: Vec<u16> = s.iter().map(Year::get).collect();
+            let expected = plain.first().is_some_and(|first| {
+                *first >= not_before && (*first..=through).all(|n| plain.contains(&n)) && *first <= through
+            });
+            proptest::prop_assert_eq!(s.unbroken(y(not_before), y(through)), expected);
+        }
+
+        /// Set as they come or through the sorted list, the same set.
+        #[test]
+        fn collected_as_sorted(years in proptest::collection::vec(1u16..200, 0..80)) {
+            let years: Vec<Year> = years.iter().map(|n| y(*n)).collect();
+            let collected: YearSet = years.iter().copied().collect();
+            proptest::prop_assert_eq!(collected, YearSet::sorted(years));
         }
     }
 }

@@ -157,16 +157,16 @@ impl Decision {
     }
 
     /// What the published policy leaves open that bears on this answer.
-    pub fn open(&self) -> Vec<OpenTopic> {
+    pub fn open(&self) -> &'static [OpenTopic] {
         match self {
             Decision::VenueSubsidy(d) => d.open(),
             Decision::ModelUnionAward(d) => d.open(),
             Decision::MutualAidSubsidy(d) => d.open(),
-            Decision::NominationShare(_) | Decision::StudioQuota(_) => Vec::new(),
+            Decision::NominationShare(_) | Decision::StudioQuota(_) => &[],
             Decision::ActionProgress(d) => d.open(),
-            Decision::Catalog => OpenTopic::ALL.to_vec(),
+            Decision::Catalog => OpenTopic::ALL,
             Decision::AllocateAwards(d) => d.open(),
-            Decision::ComparePolicies(_) => Vec::new(),
+            Decision::ComparePolicies(_) => &[],
             Decision::YearlyBudget(d) => d.open(),
             Decision::MutualAidSchedule(d) => d.open(),
         }

@@ -156,6 +156,20 @@ struct Memberships {
     clusters: Vec<Cluster>,
 }
 
+/// Membership of the chains collected, in no cluster.
+impl FromIterator<Chain> for KeyIndustries {
+    fn from_iter<I: IntoIterator<Item = Chain>>(chains: I) -> KeyIndustries {
+        KeyIndustries::new(chains, [])
+    }
+}
+
+/// Membership of the clusters collected, in no chain.
+impl FromIterator<Cluster> for KeyIndustries {
+    fn from_iter<I: IntoIterator<Item = Cluster>>(clusters: I) -> KeyIndustries {
+        KeyIndustries::new([], clusters)
+    }
+}
+
 impl From<KeyIndustries> for Memberships {
     fn from(k: KeyIndustries) -> Memberships {
         Memberships {
@@ -187,6 +201,14 @@ impl KeyIndustries {
         chains.into_iter().for_each(|c| this.add_chain(c));
         clusters.into_iter().for_each(|c| this.add_cluster(c));
         this
+    }
+
+    /// Membership of the chains and clusters of both.
+    pub const fn and(self, other: KeyIndustries) -> KeyIndustries {
+        KeyIndustries {
+            chains: self.chains | other.chains,
+            clusters: self.clusters | other.clusters,
+        }
     }
 
     /// Adds a chain.

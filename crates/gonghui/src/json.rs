@@ -317,20 +317,28 @@ impl Explainer for Json {
         holds: bool,
         text: fmt::Arguments<'_>,
     ) {
+        // A step is the one object written many times an answer: its fixed
+        // parts go in whole, rather than key by key.
+        debug_assert!(clean(rule.as_bytes()));
         self.item();
-        self.begin();
-        self.key(key!("rule"));
-        self.code(rule);
-        self.key(key!("clause"));
-        self.code(clause.id());
-        self.key(key!("reading"));
+        let out = &mut self.out;
+        out.push_str(r#"{"rule":""#);
+        out.push_str(rule);
+        out.push_str(r#"","clause":""#);
+        out.push_str(clause.id());
         match reading {
-            Some(reading) => self.code(reading.id()),
-            None => self.null(),
+            Some(reading) => {
+                out.push_str(r#"","reading":""#);
+                out.push_str(reading.id());
+                out.push_str(r#"","holds":"#);
+            }
+            None => out.push_str(r#"","reading":null,"holds":"#),
         }
-        self.key(key!("holds"));
-        self.bool(holds);
-        self.key(key!("text"));
+        out.push_str(if holds {
+            r#"true,"text":"#
+        } else {
+            r#"false,"text":"#
+        });
         self.text(text);
         self.end();
     }

@@ -139,7 +139,7 @@ pub mod studio;
 pub mod venue;
 
 pub use batch::evaluate_lines;
-pub use calendar::{Year, YearSet};
+pub use calendar::{Run, Year, YearSet};
 pub use clause::Clause;
 pub use decision::{Decision, Outcome};
 pub use error::{Error, Expected, Malformed, Problem, Rejection};

@@ -67,11 +67,11 @@ impl ModelUnionDecision {
 
     /// What the published policy leaves open that bears on this answer: the
     /// ranking, once the cap is reached.
-    pub fn open(&self) -> Vec<OpenTopic> {
+    pub fn open(&self) -> &'static [OpenTopic] {
         if self.under_cap() {
-            Vec::new()
+            &[]
         } else {
-            vec![OpenTopic::AwardRanking]
+            &[OpenTopic::AwardRanking]
         }
     }
 

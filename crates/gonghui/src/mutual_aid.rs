@@ -6,7 +6,7 @@
 //! without a break. The rate is that of the calendar year asked about; the
 //! subsidy is the premium × the rate, rounded half up to the fen once.
 
-use crate::calendar::{Year, YearSet};
+use crate::calendar::{Run, Year, YearSet};
 use crate::explain::{self, Explainer, Step, say};
 use crate::industry::KeyIndustries;
 use crate::money::{Fen, Rate};
@@ -72,8 +72,8 @@ impl MutualAidDecision {
     }
 
     /// What the published policy leaves open that bears on this answer.
-    pub fn open(&self) -> Vec<OpenTopic> {
-        vec![OpenTopic::MutualAidPremium]
+    pub fn open(&self) -> &'static [OpenTopic] {
+        &[OpenTopic::MutualAidPremium]
     }
 
     /// The steps taken, in `lang`.
@@ -198,15 +198,21 @@ impl MutualAidDecision {
     }
 }
 
-/// Whether an enterprise gets the subsidy for the year of `facts` (I3, I7):
-/// in a chain or cluster, the year in the period, and enrolled every year
-/// from its first enrolment, itself no earlier than the period, through the
-/// year. The one statement of the rule, for [`decide`] and [`amounts_into`].
+/// Whether an enterprise gets the subsidy for `year` (I3, I7): in a chain or
+/// cluster (`key`), the year in the period, and enrolled every year from its
+/// first enrolment, itself no earlier than the period, through the year. The
+/// one statement of the rule, for [`decide`], [`amounts_into`] and [`Cases`].
 #[inline(always)]
-fn qualifies(rates: &YearlyRates, facts: &MutualAidFacts) -> bool {
-    facts.industries.is_key()
-        & rates.covers(facts.year)
-        & facts.enrolled_years.unbroken(rates.first(), facts.year)
+fn qualifies(rates: &YearlyRates, key: bool, year: Year, enrolled: Run) -> bool {
+    key & rates.covers(year) & enrolled.unbroken(rates.first(), year)
+}
+
+/// The subsidy of one case, chosen without a branch: the premium × the
+/// year's rate, or × 0% when the case does not qualify.
+#[inline(always)]
+fn amount(rates: &YearlyRates, key: bool, year: Year, enrolled: Run, premium: Fen) -> Fen {
+    let rate = rates.rate_or_zero(year);
+    premium.times(rate.kept_if(qualifies(rates, key, year, enrolled)))
 }
 
 /// The subsidies of many enterprises at once (C17–C19; I2, I3, I7): for each
@@ -214,7 +220,8 @@ fn qualifies(rates: &YearlyRates, facts: &MutualAidFacts) -> bool {
 ///
 /// For populations of millions: the loop asks nothing the processor has to
 /// guess, so it runs at the speed of memory rather than of mispredicted
-/// branches.
+/// branches. [`Cases`] holds a population in a third of the memory, and is
+/// faster still.
 pub fn amounts(params: &Parameters, cases: &[MutualAidFacts]) -> Vec<Fen> {
     let mut out = Vec::with_capacity(cases.len());
     amounts_into(params, cases, &mut out);
@@ -226,9 +233,104 @@ pub fn amounts(params: &Parameters, cases: &[MutualAidFacts]) -> Vec<Fen> {
 pub fn amounts_into(params: &Parameters, cases: &[MutualAidFacts], out: &mut Vec<Fen>) {
     let rates = &params.mutual_aid_rates;
     out.extend(cases.iter().map(|facts| {
-        let rate = rates.rate_or_zero(facts.year);
-        facts.premium.times(rate.kept_if(qualifies(rates, facts)))
+        let key = facts.industries.is_key();
+        let enrolled = facts.enrolled_years.run();
+        amount(rates, key, facts.year, enrolled, facts.premium)
     }));
+}
+
+/// A population of mutual-aid cases held by column, to be decided at once
+/// (C17–C19; I2, I3, I7).
+///
+/// A case keeps only what the rule reads of its [`MutualAidFacts`]: whether
+/// the enterprise is in a chain or cluster, the year asked about, the
+/// [`Run`] of its enrolment and the premium. That is 15 bytes a case against
+/// the 48 of the facts, whose set of years can hold any years, so a million
+/// cases are 15 MB to read rather than 48, and each column is read in order.
+/// The amounts are those of [`decide`], case by case.
+///
+/// ```
+/// use gonghui::mutual_aid::{Cases, MutualAidFacts};
+/// use gonghui::{Chain, Fen, KeyIndustries, Policy, Year, YearSet};
+///
+/// let year = |n| Year::new(n).unwrap();
+/// let facts = MutualAidFacts {
+///     industries: KeyIndustries::new([Chain::from_code("steel").unwrap()], []),
+///     enrolled_years: YearSet::new([year(2023), year(2024)]),
+///     year: year(2024),
+///     premium: Fen::new(1_000_001).unwrap(),
+/// };
+/// let cases: Cases = std::iter::repeat(&facts).take(3).collect();
+/// let amounts = cases.amounts(Policy::published().parameters());
+/// assert_eq!(amounts, vec![Fen::new(500_001).unwrap(); 3]); // 50%, half up
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Cases {
+    key: Vec<bool>,
+    year: Vec<Year>,
+    enrolled: Vec<Run>,
+    premium: Vec<Fen>,
+}
+
+impl Cases {
+    /// No cases, with room for `capacity` of them.
+    pub fn with_capacity(capacity: usize) -> Cases {
+        Cases {
+            key: Vec::with_capacity(capacity),
+            year: Vec::with_capacity(capacity),
+            enrolled: Vec::with_capacity(capacity),
+            premium: Vec::with_capacity(capacity),
+        }
+    }
+
+    /// Adds the case of `facts`.
+    pub fn push(&mut self, facts: &MutualAidFacts) {
+        self.key.push(facts.industries.is_key());
+        self.year.push(facts.year);
+        self.enrolled.push(facts.enrolled_years.run());
+        self.premium.push(facts.premium);
+    }
+
+    /// The number of cases.
+    pub fn len(&self) -> usize {
+        self.key.len()
+    }
+
+    /// Whether there are no cases.
+    pub fn is_empty(&self) -> bool {
+        self.key.is_empty()
+    }
+
+    /// The subsidy of each case, in order, under `params`.
+    pub fn amounts(&self, params: &Parameters) -> Vec<Fen> {
+        let mut out = Vec::with_capacity(self.len());
+        self.amounts_into(params, &mut out);
+        out
+    }
+
+    /// [`amounts`](Cases::amounts), appended to `out`.
+    pub fn amounts_into(&self, params: &Parameters, out: &mut Vec<Fen>) {
+        let rates = &params.mutual_aid_rates;
+        // Columns cut to one length, so that the loop checks no index.
+        let n = self.len();
+        let (key, year) = (&self.key[..n], &self.year[..n]);
+        let (enrolled, premium) = (&self.enrolled[..n], &self.premium[..n]);
+        out.extend((0..n).map(|i| amount(rates, key[i], year[i], enrolled[i], premium[i])));
+    }
+}
+
+impl<'a> Extend<&'a MutualAidFacts> for Cases {
+    fn extend<I: IntoIterator<Item = &'a MutualAidFacts>>(&mut self, cases: I) {
+        cases.into_iter().for_each(|facts| self.push(facts));
+    }
+}
+
+impl<'a> FromIterator<&'a MutualAidFacts> for Cases {
+    fn from_iter<I: IntoIterator<Item = &'a MutualAidFacts>>(cases: I) -> Cases {
+        let mut all = Cases::default();
+        all.extend(cases);
+        all
+    }
 }
 
 /// Decides a `mutual_aid_subsidy` question (C17–C19; I2, I3, I7).
@@ -249,7 +351,7 @@ pub fn decide(params: &Parameters, facts: &MutualAidFacts) -> MutualAidDecision 
         premium: facts.premium,
         period: (rates.first(), rates.last()),
         year_rate: rates.rate(year),
-        eligible: qualifies(rates, facts),
+        eligible: qualifies(rates, facts.industries.is_key(), year, enrolled.run()),
         earlier,
         start,
         gap,
@@ -363,6 +465,8 @@ mod tests {
                 && d.gap.is_none();
             proptest::prop_assert_eq!(d.eligible(), reasons);
             proptest::prop_assert_eq!(amounts(params, std::slice::from_ref(&facts)), vec![d.amount()]);
+            let cases: Cases = std::iter::once(&facts).collect();
+            proptest::prop_assert_eq!(cases.amounts(params), vec![d.amount()]);
         }
     }
 

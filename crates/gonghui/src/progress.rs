@@ -301,8 +301,8 @@ impl ProgressDecision {
 
     /// What the published policy leaves open that bears on this answer: M3
     /// has no number.
-    pub fn open(&self) -> Vec<OpenTopic> {
-        vec![OpenTopic::InnovationProjectTargets]
+    pub fn open(&self) -> &'static [OpenTopic] {
+        &[OpenTopic::InnovationProjectTargets]
     }
 
     /// The steps taken, in `lang`: one per target.

@@ -159,13 +159,13 @@ impl VenueDecision {
     }
 
     /// What the published policy leaves open that bears on this answer.
-    pub fn open(&self) -> Vec<OpenTopic> {
-        let mut open = vec![OpenTopic::RevisionDate];
+    pub fn open(&self) -> &'static [OpenTopic] {
         if matches!(self.venue, Venue::Grassroots { .. }) && self.eligible && self.amount.is_none()
         {
-            open.push(OpenTopic::GrassrootsVenueAmount);
+            &[OpenTopic::RevisionDate, OpenTopic::GrassrootsVenueAmount]
+        } else {
+            &[OpenTopic::RevisionDate]
         }
-        open
     }
 
     /// The steps taken, in `lang`.

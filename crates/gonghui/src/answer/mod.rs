@@ -129,7 +129,7 @@ impl DecisionAnswer<'_> {
         }
         j.key(key!("open"));
         j.begin_array();
-        for topic in decision.open() {
+        for &topic in decision.open() {
             let open = policy.open_text(topic);
             j.item();
             j.begin();

@@ -48,7 +48,7 @@ impl Application {
                 },
             })
         })?;
-        let value: crate::request::value::Value<'_> = serde_json::from_str(text).map_err(|e| {
+        let value = crate::request::value::parse(text).map_err(|e| {
             rejection(crate::Error::MalformedRequest {
                 reason: crate::Malformed::from_parser(&e),
             })
@@ -285,8 +285,8 @@ impl AllocationDecision {
 
     /// What the published policy leaves open: the ranking, always, since the
     /// order given decides.
-    pub fn open(&self) -> Vec<OpenTopic> {
-        vec![OpenTopic::AwardRanking]
+    pub fn open(&self) -> &'static [OpenTopic] {
+        &[OpenTopic::AwardRanking]
     }
 
     /// The steps taken, in `lang`.

@@ -324,8 +324,8 @@ impl BudgetDecision {
     }
 
     /// What the published policy leaves open that bears on this answer.
-    pub fn open(&self) -> Vec<OpenTopic> {
-        vec![
+    pub fn open(&self) -> &'static [OpenTopic] {
+        &[
             OpenTopic::GrassrootsVenueAmount,
             OpenTopic::MutualAidPremium,
         ]

@@ -74,8 +74,8 @@ impl ScheduleDecision {
     }
 
     /// What the published policy leaves open that bears on this answer.
-    pub fn open(&self) -> Vec<OpenTopic> {
-        vec![OpenTopic::MutualAidPremium]
+    pub fn open(&self) -> &'static [OpenTopic] {
+        &[OpenTopic::MutualAidPremium]
     }
 
     /// The steps taken, in `lang`: why (or why not) the first year qualifies,

@@ -205,8 +205,8 @@ fn exactly_once<K: Copy + PartialEq, T>(
 }
 
 pub(super) fn load(json: &str) -> Result<Policy, PolicyError> {
-    let value: Value<'_> =
-        serde_json::from_str(json).map_err(|e| PolicyError::Shape(e.to_string()))?;
+    let value =
+        crate::request::value::parse(json).map_err(|e| PolicyError::Shape(e.to_string()))?;
     let file = File::read(&value).map_err(|e| PolicyError::Shape(e.to_string()))?;
 
     let clauses = file

@@ -179,8 +179,7 @@ impl Request {
             return Err(refuse(Malformed::Empty));
         }
         limits::check_values(text).map_err(refuse)?;
-        let value: Value<'_> =
-            serde_json::from_str(text).map_err(|e| refuse(Malformed::from_parser(&e)))?;
+        let value = value::parse(text).map_err(|e| refuse(Malformed::from_parser(&e)))?;
         Request::from_value(&value)
     }
 
@@ -218,16 +217,26 @@ impl Request {
             });
         };
         let top = Fields::new(map, "");
-        let reject = |id: Option<String>, lang| move |error| Rejection { id, lang, error };
-
+        // The id moves into the request or into its rejection, never copied.
         let id = top
             .read_optional("id", read::text)
-            .map_err(reject(None, Lang::default()))?;
-        let lang = top
-            .read_optional("lang", |v| read::code(v, Expected::Lang, Lang::from_code))
-            .map_err(reject(id.clone(), Lang::default()))?
-            .unwrap_or_default();
-        let (question, overrides) = read_body(&top).map_err(reject(id.clone(), lang))?;
+            .map_err(|error| Rejection {
+                id: None,
+                lang: Lang::default(),
+                error,
+            })?;
+        let lang =
+            match top.read_optional("lang", |v| read::code(v, Expected::Lang, Lang::from_code)) {
+                Ok(lang) => lang.unwrap_or_default(),
+                Err(error) => {
+                    let lang = Lang::default();
+                    return Err(Rejection { id, lang, error });
+                }
+            };
+        let (question, overrides) = match read_body(&top) {
+            Ok(body) => body,
+            Err(error) => return Err(Rejection { id, lang, error }),
+        };
         Ok(Request {
             id,
             lang,
@@ -309,7 +318,7 @@ fn read_body(top: &Fields<'_>) -> Result<(Question, Vec<Override>), Error> {
 /// writes it, on its own: the command line's `--alternative`. Errors name
 /// the parameter under `path`.
 pub fn overrides_from_json(text: &str, path: &'static str) -> Result<Vec<Override>, Error> {
-    let value: Value<'_> = serde_json::from_str(text).map_err(|e| Error::MalformedRequest {
+    let value = value::parse(text).map_err(|e| Error::MalformedRequest {
         reason: Malformed::from_parser(&e),
     })?;
     read_overrides(&Fields::of(&value, path)?)
@@ -371,13 +380,13 @@ fn override_value(parameter: ParamId, json: &Value<'_>) -> Result<OverrideValue,
 }
 
 pub(crate) fn industries(f: &Fields<'_>) -> Result<KeyIndustries, Error> {
-    let chains = f.read_list("chains", |v| {
+    let chains: KeyIndustries = f.read_list("chains", |v| {
         read::code(v, Expected::Chain, Chain::from_code)
     })?;
-    let clusters = f.read_list("clusters", |v| {
+    let clusters: KeyIndustries = f.read_list("clusters", |v| {
         read::code(v, Expected::Cluster, Cluster::from_code)
     })?;
-    Ok(KeyIndustries::new(chains, clusters))
+    Ok(chains.and(clusters))
 }
 
 fn venue(f: &Fields<'_>) -> Result<Venue, Error> {
@@ -418,7 +427,7 @@ fn mutual_aid(f: &Fields<'_>) -> Result<MutualAidFacts, Error> {
     f.only(MUTUAL_AID_FIELDS)?;
     let industries = industries(f)?;
     f.required("enrolled_years")?;
-    let enrolled_years = YearSet::new(f.read_list("enrolled_years", read::year)?);
+    let enrolled_years: YearSet = f.read_list("enrolled_years", read::year)?;
     Ok(MutualAidFacts {
         industries,
         enrolled_years,

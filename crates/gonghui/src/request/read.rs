@@ -211,11 +211,28 @@ impl<'a> Fields<'a> {
     }
 
     /// Refuses a field given twice (the first in alphabetical order).
+    ///
+    /// Objects of the contract hold a handful of fields, so each key is
+    /// compared with those after it, allocating nothing; a large object (a
+    /// population's `achieved` map, an override of many years) is sorted.
     pub(crate) fn unique(&self) -> Result<(), Error> {
-        let mut keys: Vec<&str> = self.fields.iter().map(|(key, _)| key.as_ref()).collect();
-        keys.sort_unstable();
-        match keys.windows(2).find(|pair| pair[0] == pair[1]) {
-            Some(pair) => Err(Problem::Repeated.at(self.path(&crate::error::shorten(pair[0])))),
+        const SMALL: usize = 16;
+        let keys = self.fields.iter().map(|(key, _)| key.as_ref());
+        let repeated = if self.fields.len() <= SMALL {
+            let fields = self.fields;
+            keys.enumerate()
+                .filter(|(i, key)| fields[i + 1..].iter().any(|(other, _)| other == key))
+                .map(|(_, key)| key)
+                .min()
+        } else {
+            let mut keys: Vec<&str> = keys.collect();
+            keys.sort_unstable();
+            keys.windows(2)
+                .find(|pair| pair[0] == pair[1])
+                .map(|pair| pair[0])
+        };
+        match repeated {
+            Some(key) => Err(Problem::Repeated.at(self.path(&crate::error::shorten(key)))),
             None => Ok(()),
         }
     }
@@ -256,15 +273,16 @@ impl<'a> Fields<'a> {
             .transpose()
     }
 
-    /// Reads optional array field `name`, each element with `read`; absent
-    /// is empty. An element's error names it: `facts.chains[1]`.
-    pub(crate) fn read_list<T>(
+    /// Reads optional array field `name`, each element with `read`, into
+    /// any collection (a `Vec`, or a set that needs no heap); absent is
+    /// empty. An element's error names it: `facts.chains[1]`.
+    pub(crate) fn read_list<T, C: FromIterator<T>>(
         &self,
         name: &str,
         read: impl Fn(&'a Value<'a>) -> Result<T, Problem>,
-    ) -> Result<Vec<T>, Error> {
+    ) -> Result<C, Error> {
         let Some(value) = self.optional(name) else {
-            return Ok(Vec::new());
+            return Ok(std::iter::empty().collect());
         };
         self.items(name, value)?
             .iter()
