@@ -321,6 +321,21 @@ mod mutual_aid_million {
             out.iter().map(|a| a.get()).sum::<u64>()
         });
     }
+
+    /// The typed batch by column, `mutual_aid::Cases::amounts_into`, over
+    /// the same cases held as columns (built before timing, as the facts are).
+    #[divan::bench]
+    fn typed_columns(b: Bencher) {
+        let facts: Vec<MutualAidFacts> = MILLION_CASES.iter().map(cases::Case::facts).collect();
+        let columns: mutual_aid::Cases = facts.iter().collect();
+        let params = params();
+        let mut out = Vec::with_capacity(columns.len());
+        b.counter(ItemsCount::new(columns.len())).bench_local(|| {
+            out.clear();
+            black_box(&columns).amounts_into(params, &mut out);
+            out.iter().map(|a| a.get()).sum::<u64>()
+        });
+    }
 }
 
 /// `evaluate_json` over the first 10,000 of the million generated requests
@@ -341,8 +356,9 @@ fn mutual_aid_generated_evaluate_json(b: Bencher) {
 }
 
 /// Checks, once before any timing, that the plain function, the typed API and
-/// `evaluate_json` give the same amount for the first 100,000 generated cases:
-/// a benchmark of a wrong floor would mean nothing.
+/// `evaluate_json` give the same amount for the first 100,000 generated cases,
+/// and both typed batches the amounts of `decide` for all million: a benchmark
+/// of a wrong floor would mean nothing.
 pub fn check_agreement() {
     let params = params();
     for (n, case) in MILLION_CASES.iter().take(100_000).enumerate() {
@@ -357,6 +373,14 @@ pub fn check_agreement() {
             floor == typed && answer.contains(&needle),
             "case {n} {case:?}: floor {floor}, typed {typed}, answer {answer}"
         );
+    }
+    let facts: Vec<MutualAidFacts> = MILLION_CASES.iter().map(cases::Case::facts).collect();
+    let batch = gonghui::mutual_aid::amounts(params, &facts);
+    let columns: gonghui::mutual_aid::Cases = facts.iter().collect();
+    assert_eq!(batch, columns.amounts(params), "the batches disagree");
+    for (n, (f, amount)) in facts.iter().zip(&batch).enumerate() {
+        let typed = gonghui::mutual_aid::decide(params, f).amount();
+        assert_eq!(typed, *amount, "case {n}: the batch disagrees with decide");
     }
 }
 
