@@ -1,10 +1,12 @@
 //! `gonghui eval`: one answer line per request line, in order, on one core
 //! or on several.
 //!
-//! With `--jobs N` the input is read in blocks of lines; each block is cut
-//! into N runs of consecutive lines answered on N threads, and the runs are
-//! written back in order before the next block is read. Memory stays bounded
-//! by the block, and the output is the same bytes as on one thread.
+//! With `--jobs N` the input is read in blocks of lines, and N threads
+//! answer whole blocks while the main thread reads the next ones and writes
+//! the finished ones out, in order: reading, answering and writing overlap,
+//! so that the N threads never wait on the input or the output. At most
+//! 2N + 1 blocks are in flight, so memory stays bounded, and the output is
+//! the same bytes as on one thread.
 
 use std::io::{self, BufRead, Write};
 use std::ops::Range;
@@ -36,10 +38,13 @@ impl Counts {
 }
 
 /// The most lines a block holds, and the most bytes (beyond which a block
-/// ends early): enough lines for every thread to work a while, few enough
-/// bytes to keep memory small.
-const BLOCK_LINES: usize = 16 * 1024;
-const BLOCK_BYTES: usize = 16 << 20;
+/// ends early): about a millisecond and a half of work for a thread, so that
+/// the threads share the input evenly and the last block finishes soon after
+/// the others, and a block with its answers (about a megabyte) stays in the
+/// thread's cache. Measured on two cores: 512 to 1,024 lines a block took
+/// 4% less time than 4,096 and 6% less than 16,384.
+const BLOCK_LINES: usize = 1024;
+const BLOCK_BYTES: usize = 1 << 20;
 
 /// One line of a block: where its content lies in the block's bytes, or the
 /// size of a line too long to keep.
@@ -93,65 +98,158 @@ fn answer_in_blocks(
         }
         return out.write_all(text.as_bytes());
     }
-    let mut bytes = Vec::new();
-    let mut lines: Vec<BlockLine> = Vec::new();
-    loop {
-        bytes.clear();
-        lines.clear();
-        while lines.len() < block_lines && bytes.len() < BLOCK_BYTES {
+    pipeline(&mut reader, out, jobs, counts, block_lines)
+}
+
+/// A block of lines: their bytes one after the other, where each lies, and
+/// once answered the answers and their counts. A block goes round and round,
+/// its buffers reused: a fresh buffer of megabytes for every block would
+/// cost the threads a page fault every four kilobytes of answers.
+#[derive(Default)]
+struct Block {
+    bytes: Vec<u8>,
+    lines: Vec<BlockLine>,
+    answers: String,
+    counts: Counts,
+}
+
+impl Block {
+    /// Reads up to `max_lines` lines (fewer once `BLOCK_BYTES` are held);
+    /// whether any was read.
+    fn read(
+        &mut self,
+        reader: &mut LineReader<impl BufRead>,
+        max_lines: usize,
+    ) -> io::Result<bool> {
+        self.bytes.clear();
+        self.lines.clear();
+        while self.lines.len() < max_lines && self.bytes.len() < BLOCK_BYTES {
             match reader.next_line()? {
                 None => break,
                 Some(Line::Complete(line)) => {
-                    let start = bytes.len();
-                    bytes.extend_from_slice(line);
-                    lines.push(Ok(start..bytes.len()));
+                    let start = self.bytes.len();
+                    self.bytes.extend_from_slice(line);
+                    self.lines.push(Ok(start..self.bytes.len()));
                 }
-                Some(Line::TooLong { bytes: size }) => lines.push(Err(size)),
+                Some(Line::TooLong { bytes }) => self.lines.push(Err(bytes)),
             }
         }
-        if lines.is_empty() {
-            return Ok(());
-        }
-        for (text, run) in answer_block(&bytes, &lines, jobs) {
-            counts.merge(run);
-            out.write_all(text.as_bytes())?;
+        Ok(!self.lines.is_empty())
+    }
+
+    /// Answers every line, in order.
+    fn answer(&mut self) {
+        self.answers.clear();
+        self.counts = Counts::default();
+        for line in &self.lines {
+            let line = match line {
+                Ok(range) => Line::Complete(&self.bytes[range.clone()]),
+                Err(size) => Line::TooLong { bytes: *size },
+            };
+            self.counts.add(answer_into(line, &mut self.answers));
         }
     }
 }
 
-/// Answers a block on `jobs` threads: each takes a run of consecutive lines
-/// and returns its answers as text, in order, with their counts.
-fn answer_block(bytes: &[u8], lines: &[BlockLine], jobs: usize) -> Vec<(String, Counts)> {
-    let run = lines.len().div_ceil(jobs);
+/// A block answered, with its number in the input; or the panic of the
+/// thread that answered it.
+type Answered = Result<(usize, Block), Box<dyn std::any::Any + Send>>;
+
+/// Reads blocks and hands them to `jobs` threads, then writes their answers
+/// in input order as they come back.
+fn pipeline(
+    reader: &mut LineReader<impl BufRead>,
+    out: &mut impl Write,
+    jobs: usize,
+    counts: &mut Counts,
+    block_lines: usize,
+) -> io::Result<()> {
+    let in_flight = 2 * jobs + 1;
+    let (work, to_do) = std::sync::mpsc::sync_channel::<(usize, Block)>(in_flight);
+    let (answered, done) = std::sync::mpsc::channel::<Answered>();
+    let to_do = std::sync::Mutex::new(to_do);
     std::thread::scope(|scope| {
-        let workers: Vec<_> = lines
-            .chunks(run)
-            .map(|chunk| {
-                scope.spawn(move || {
-                    let mut text = String::new();
-                    let mut counts = Counts::default();
-                    for line in chunk {
-                        let line = match line {
-                            Ok(range) => Line::Complete(&bytes[range.clone()]),
-                            Err(size) => Line::TooLong { bytes: *size },
-                        };
-                        counts.add(answer_into(line, &mut text));
+        for _ in 0..jobs {
+            let (to_do, answered) = (&to_do, answered.clone());
+            scope.spawn(move || {
+                // The lock is held only while a block is taken; the loop ends
+                // when the main thread stops sending.
+                while let Ok(Ok((number, mut block))) = to_do.lock().map(|to_do| to_do.recv()) {
+                    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        block.answer();
+                    }));
+                    if answered.send(result.map(|()| (number, block))).is_err() {
+                        return;
                     }
-                    (text, counts)
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .map(|worker| {
-                // A worker panics only if the core does, which no input makes
-                // it do; should a bug do it, fail loudly rather than drop lines.
-                worker
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect()
+                }
+            });
+        }
+        drop(answered);
+        let missing = || io::Error::other("a worker thread stopped; answers are missing");
+        let mut writer = InOrder::default();
+        let mut spare: Vec<Block> = Vec::new();
+        let mut sent = 0;
+        loop {
+            // Room for one more block in flight: wait for the oldest to come
+            // back (and write what is ready) before reading on.
+            while sent - writer.next >= in_flight {
+                let back = done.recv().map_err(|_| missing())?;
+                writer.take(back, out, counts, &mut spare)?;
+            }
+            let mut block = spare.pop().unwrap_or_default();
+            if !block.read(reader, block_lines)? {
+                break;
+            }
+            work.send((sent, block)).map_err(|_| missing())?;
+            sent += 1;
+            while let Ok(back) = done.try_recv() {
+                writer.take(back, out, counts, &mut spare)?;
+            }
+        }
+        drop(work);
+        for back in done {
+            writer.take(back, out, counts, &mut spare)?;
+        }
+        if writer.next == sent {
+            Ok(())
+        } else {
+            Err(missing())
+        }
     })
+}
+
+/// Writes answered blocks in input order, keeping those that come back early.
+#[derive(Default)]
+struct InOrder {
+    /// The number of the next block to write.
+    next: usize,
+    early: std::collections::BTreeMap<usize, Block>,
+}
+
+impl InOrder {
+    /// Takes an answered block, writes every block now in order, and puts
+    /// those written in `spare`.
+    ///
+    /// A thread panics only if the core does, which no input makes it do;
+    /// should a bug do it, the panic goes on here, loudly, rather than a
+    /// line be dropped.
+    fn take(
+        &mut self,
+        answered: Answered,
+        out: &mut impl Write,
+        counts: &mut Counts,
+        spare: &mut Vec<Block>,
+    ) -> io::Result<()> {
+        let (number, block) = answered.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        self.early.insert(number, block);
+        while let Some(block) = self.early.remove(&self.next) {
+            counts.merge(block.counts);
+            out.write_all(block.answers.as_bytes())?;
+            spare.push(block);
+            self.next += 1;
+        }
+        Ok(())
+    }
 }
 
 #[cfg(test)]
