@@ -91,6 +91,21 @@ pub struct Run {
 }
 
 impl Run {
+    /// The first year, if any.
+    #[inline]
+    pub fn first(self) -> Option<Year> {
+        (self.len > 0).then_some(Year(self.first))
+    }
+
+    /// The first year after the first that the run lacks, if it is no later
+    /// than `through`: where an enrolment broke off (I7).
+    #[inline]
+    pub fn first_gap(self, through: Year) -> Option<Year> {
+        // At most 10,000: past any year.
+        let after = self.first + self.len;
+        (self.len > 0 && after <= through.get()).then_some(Year(after))
+    }
+
     /// Whether the run holds every year from its first through `through`,
     /// and the first is no earlier than `not_before` (I7). Two comparisons,
     /// no branch to mispredict.
@@ -393,6 +408,10 @@ mod tests {
                 *first >= not_before && (*first..=through).all(|n| plain.contains(&n)) && *first <= through
             });
             proptest::prop_assert_eq!(s.unbroken(y(not_before), y(through)), expected);
+            let start = s.first().filter(|first| first.get() <= through);
+            let gap = start.and_then(|start| s.first_gap(start, y(through)));
+            proptest::prop_assert_eq!(s.run().first_gap(y(through)), gap);
+            proptest::prop_assert_eq!(s.run().first(), s.first());
         }
 
         /// Set as they come or through the sorted list, the same set.

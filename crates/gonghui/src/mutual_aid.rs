@@ -36,16 +36,12 @@ pub struct MutualAidDecision {
     period: (Year, Year),
     /// The rate of `year`, when it is in the period.
     year_rate: Option<Rate>,
-    /// Whether the enterprise qualifies ([`qualifies`]); the fields below
-    /// say why, for the explanation.
+    /// Whether the enterprise qualifies ([`qualifies`]).
     eligible: bool,
-    /// An enrolment before the period began: not a new participant.
-    earlier: Option<Year>,
-    /// The first enrolment, when it is no later than `year`.
-    start: Option<Year>,
-    /// The first year from `start` (or `year`) through `year` without
-    /// enrolment: the break.
-    gap: Option<Year>,
+    /// The enrolment as the rule reads it, from which the explanation says
+    /// why ([`earlier`](Self::earlier), [`start`](Self::start),
+    /// [`gap`](Self::gap)), only when asked.
+    enrolled: Run,
 }
 
 impl MutualAidDecision {
@@ -62,6 +58,26 @@ impl MutualAidDecision {
         match self.year_rate {
             Some(rate) if self.eligible() => rate,
             _ => Rate::ZERO,
+        }
+    }
+
+    /// An enrolment before the period began: not a new participant (I7).
+    fn earlier(&self) -> Option<Year> {
+        self.enrolled.first().filter(|first| *first < self.period.0)
+    }
+
+    /// The first enrolment, when it is no later than the year asked about.
+    fn start(&self) -> Option<Year> {
+        self.enrolled.first().filter(|first| *first <= self.year)
+    }
+
+    /// The first year from the first enrolment through the year asked about
+    /// without enrolment: the break (I7). With no enrolment up to the year,
+    /// the year itself is the first missing.
+    fn gap(&self) -> Option<Year> {
+        match self.start() {
+            Some(_) => self.enrolled.first_gap(self.year),
+            None => Some(self.year),
         }
     }
 
@@ -113,9 +129,9 @@ impl MutualAidDecision {
             "mutual_aid.new_participant",
             Clause::C17,
             Some(Clause::I7),
-            self.earlier.is_none(),
+            self.earlier().is_none(),
         );
-        match (self.earlier, self.start) {
+        match (self.earlier(), self.start()) {
             (Some(early), _) => say!(
                 out,
                 lang,
@@ -144,9 +160,9 @@ impl MutualAidDecision {
             "mutual_aid.continuous",
             Clause::C19,
             Some(Clause::I7),
-            self.gap.is_none(),
+            self.gap().is_none(),
         );
-        match (self.gap, self.start) {
+        match (self.gap(), self.start()) {
             (None, Some(start)) if start < year => say!(
                 out,
                 lang,
@@ -338,23 +354,15 @@ impl<'a> FromIterator<&'a MutualAidFacts> for Cases {
 pub fn decide(params: &Parameters, facts: &MutualAidFacts) -> MutualAidDecision {
     let rates = &params.mutual_aid_rates;
     let year = facts.year;
-    let enrolled = &facts.enrolled_years;
-    // I7: a new participant was not enrolled in any year before the period.
-    let earlier = enrolled.any_before(rates.first());
-    // I7: enrolled every year from the first enrolment through the year; with
-    // no enrolment up to the year, the year itself is the first missing.
-    let start = enrolled.first().filter(|first| *first <= year);
-    let gap = enrolled.first_gap(start.unwrap_or(year), year);
+    let enrolled = facts.enrolled_years.run();
     MutualAidDecision {
         industries: facts.industries,
         year,
         premium: facts.premium,
         period: (rates.first(), rates.last()),
         year_rate: rates.rate(year),
-        eligible: qualifies(rates, facts.industries.is_key(), year, enrolled.run()),
-        earlier,
-        start,
-        gap,
+        eligible: qualifies(rates, facts.industries.is_key(), year, enrolled),
+        enrolled,
     }
 }
 
@@ -461,8 +469,8 @@ mod tests {
             let d = decide(params, &facts);
             let reasons = d.industries.is_key()
                 && d.year_rate.is_some()
-                && d.earlier.is_none()
-                && d.gap.is_none();
+                && d.earlier().is_none()
+                && d.gap().is_none();
             proptest::prop_assert_eq!(d.eligible(), reasons);
             proptest::prop_assert_eq!(amounts(params, std::slice::from_ref(&facts)), vec![d.amount()]);
             let cases: Cases = std::iter::once(&facts).collect();
