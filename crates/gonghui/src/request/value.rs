@@ -138,11 +138,30 @@ impl<'a> Plain<'a> {
     fn string(&mut self) -> Option<&'a str> {
         let start = self.at + 1;
         let bytes = self.text.as_bytes();
-        let len = bytes
-            .get(start..)?
-            .iter()
-            .position(|b| matches!(b, b'"' | b'\\' | 0..0x20))?;
-        let end = start + len;
+        let mut end = start;
+        // Eight bytes at a time while the text has eight more (a string is
+        // short, and the text goes on after it, so most are found in one or
+        // two words), then byte by byte.
+        loop {
+            match bytes.get(end..end + 8) {
+                Some(word) => {
+                    let word = u64::from_le_bytes(word.try_into().ok()?);
+                    let stops = stops(word);
+                    if stops != 0 {
+                        end += (stops.trailing_zeros() / 8) as usize;
+                        break;
+                    }
+                    end += 8;
+                }
+                None => {
+                    end += bytes
+                        .get(end..)?
+                        .iter()
+                        .position(|b| matches!(b, b'"' | b'\\' | 0..0x20))?;
+                    break;
+                }
+            }
+        }
         // Cut at an ASCII quote, so on a character boundary.
         (bytes[end] == b'"').then(|| {
             self.at = end + 1;
@@ -267,6 +286,19 @@ impl<'a> Plain<'a> {
             }
         }
     }
+}
+
+/// The bytes of `word` (eight of the text, the first lowest) that end or
+/// interrupt a plain string, a quote, a backslash or a control character,
+/// each marked by its high bit. The lowest mark is always right (what the
+/// reader uses); a mark above a marked byte may be spurious, the borrow of
+/// the subtraction running on.
+fn stops(word: u64) -> u64 {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
+    let zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
+    let below_space = word.wrapping_sub(ONES * 0x20) & !word & HIGH;
+    zero(word ^ (ONES * u64::from(b'"'))) | zero(word ^ (ONES * u64::from(b'\\'))) | below_space
 }
 
 /// The key under which serde_json, built with `arbitrary_precision`, hands
@@ -519,6 +551,20 @@ mod tests {
         #[test]
         fn one_pass_or_serde_json_the_same_value(text in texts()) {
             proptest::prop_assert!(agrees(&text).map_err(proptest::test_runner::TestCaseError::fail)? || Plain::new(&text).document().is_none());
+        }
+    }
+
+    proptest::proptest! {
+        /// The first stop of a word is the first quote, backslash or
+        /// control character among its bytes.
+        #[test]
+        fn the_first_stop_of_a_word(word in proptest::array::uniform8(proptest::sample::select(
+            vec![0x00, 0x01, 0x1f, 0x20, 0x21, b'"', b'#', b'[', b'\\', b']', b'a', 0x7f, 0x80, 0xe4, 0xff],
+        ))) {
+            let first = word.iter().position(|b| matches!(b, b'"' | b'\\' | 0..0x20));
+            let stops = stops(u64::from_le_bytes(word));
+            let found = (stops != 0).then(|| (stops.trailing_zeros() / 8) as usize);
+            proptest::prop_assert_eq!(found, first);
         }
     }
 
