@@ -146,7 +146,7 @@ impl<'a> Plain<'a> {
             match bytes.get(end..end + 8) {
                 Some(word) => {
                     let word = u64::from_le_bytes(word.try_into().ok()?);
-                    let stops = stops(word);
+                    let stops = crate::json::stops(word);
                     if stops != 0 {
                         end += (stops.trailing_zeros() / 8) as usize;
                         break;
@@ -157,7 +157,7 @@ impl<'a> Plain<'a> {
                     end += bytes
                         .get(end..)?
                         .iter()
-                        .position(|b| matches!(b, b'"' | b'\\' | 0..0x20))?;
+                        .position(|b| crate::json::needs_escape(*b))?;
                     break;
                 }
             }
@@ -286,19 +286,6 @@ impl<'a> Plain<'a> {
             }
         }
     }
-}
-
-/// The bytes of `word` (eight of the text, the first lowest) that end or
-/// interrupt a plain string, a quote, a backslash or a control character,
-/// each marked by its high bit. The lowest mark is always right (what the
-/// reader uses); a mark above a marked byte may be spurious, the borrow of
-/// the subtraction running on.
-fn stops(word: u64) -> u64 {
-    const ONES: u64 = u64::from_le_bytes([1; 8]);
-    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
-    let zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
-    let below_space = word.wrapping_sub(ONES * 0x20) & !word & HIGH;
-    zero(word ^ (ONES * u64::from(b'"'))) | zero(word ^ (ONES * u64::from(b'\\'))) | below_space
 }
 
 /// The key under which serde_json, built with `arbitrary_precision`, hands
@@ -562,7 +549,7 @@ mod tests {
             vec![0x00, 0x01, 0x1f, 0x20, 0x21, b'"', b'#', b'[', b'\\', b']', b'a', 0x7f, 0x80, 0xe4, 0xff],
         ))) {
             let first = word.iter().position(|b| matches!(b, b'"' | b'\\' | 0..0x20));
-            let stops = stops(u64::from_le_bytes(word));
+            let stops = crate::json::stops(u64::from_le_bytes(word));
             let found = (stops != 0).then(|| (stops.trailing_zeros() / 8) as usize);
             proptest::prop_assert_eq!(found, first);
         }
