@@ -56,11 +56,14 @@ impl<'de> Deserialize<'de> for Year {
     }
 }
 
-impl fmt::Display for Year {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(itoa::Buffer::new().format(self.0))
+impl Year {
+    /// The year in digits: `2025`.
+    fn write_to(&self, out: &mut impl fmt::Write) -> fmt::Result {
+        out.write_str(itoa::Buffer::new().format(self.0))
     }
 }
+
+crate::explain::words_and_display!(Year);
 
 /// A set of years, such as every year an enterprise was in the mutual-aid
 /// plan. Listing a year twice changes nothing. As JSON, a list of years.

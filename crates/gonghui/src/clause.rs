@@ -62,11 +62,14 @@ impl serde::Serialize for Clause {
     }
 }
 
-impl fmt::Display for Clause {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.id())
+impl Clause {
+    /// The clause's id: `C18`.
+    fn write_to(&self, out: &mut impl fmt::Write) -> fmt::Result {
+        out.write_str(self.id())
     }
 }
+
+crate::explain::words_and_display!(Clause);
 
 #[cfg(test)]
 mod tests {

@@ -189,10 +189,8 @@ impl Decision {
                 out,
                 lang,
                 ("catalog", Clause::C1, None, true),
-                zh("专项行动八项举措所涉的产业链、集群、代码、目标和全部政策参数（含条款出处）"),
-                en(
-                    "The chains, clusters, codes, targets and every policy parameter (with its clause) of the special action's eight measures"
-                ),
+                zh["专项行动八项举措所涉的产业链、集群、代码、目标和全部政策参数（含条款出处）"],
+                en["The chains, clusters, codes, targets and every policy parameter (with its clause) of the special action's eight measures"],
             ),
             Decision::AllocateAwards(d) => d.explain_to(lang, out),
             Decision::ComparePolicies(d) => d.explain_to(lang, out),

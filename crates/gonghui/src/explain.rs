@@ -70,18 +70,83 @@ pub struct Step {
     pub text: String,
 }
 
+/// A piece of an explanation's text: its own words (`&str`), or a value it
+/// quotes (a year, an amount, the names of industries), written straight
+/// into place.
+///
+/// Texts are made of pieces rather than `format_args!`: an answer writes
+/// some twenty of them, and `core::fmt`'s interpreter of format strings was
+/// an eighth of `evaluate_json`'s instructions (docs/PERFORMANCE.md). A
+/// value that also has a `Display` writes the same text there: both go
+/// through one function, generic over `fmt::Write`.
+pub trait Words {
+    /// Appends the text to `out`.
+    fn write_words(&self, out: &mut String);
+}
+
+impl Words for str {
+    fn write_words(&self, out: &mut String) {
+        out.push_str(self);
+    }
+}
+
+impl Words for String {
+    fn write_words(&self, out: &mut String) {
+        out.push_str(self);
+    }
+}
+
+impl<T: Words + ?Sized> Words for &T {
+    fn write_words(&self, out: &mut String) {
+        (**self).write_words(out);
+    }
+}
+
+/// Whole numbers in decimal digits.
+macro_rules! words_of_integers {
+    ($($t:ty),*) => {$(
+        impl Words for $t {
+            fn write_words(&self, out: &mut String) {
+                out.push_str(itoa::Buffer::new().format(*self));
+            }
+        }
+    )*};
+}
+words_of_integers!(u16, u32, u64, usize);
+
+/// [`Words`] and `Display` of types that write their text with one method,
+/// `write_to(&self, out: &mut impl fmt::Write) -> fmt::Result`: the answer's
+/// explanation and `to_string` give the same text from the same code.
+macro_rules! words_and_display {
+    ($($t:ty),* $(,)?) => {$(
+        impl $crate::explain::Words for $t {
+            fn write_words(&self, out: &mut String) {
+                // Writing into a `String` cannot fail.
+                let _ = self.write_to(out);
+            }
+        }
+
+        impl std::fmt::Display for $t {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                self.write_to(f)
+            }
+        }
+    )*};
+}
+pub(crate) use words_and_display;
+
 /// Where the steps of an explanation go, one at a time, as they are worked
 /// out: a `Vec<Step>`, or the JSON of an answer.
 pub trait Explainer {
-    /// Takes one step, its text given as format arguments so that it can be
-    /// written straight into place.
+    /// Takes one step, its text given as pieces so that it can be written
+    /// straight into place.
     fn step(
         &mut self,
         rule: &'static str,
         clause: Clause,
         reading: Option<Clause>,
         holds: bool,
-        text: fmt::Arguments<'_>,
+        text: &[&dyn Words],
     );
 }
 
@@ -92,21 +157,23 @@ impl Explainer for Vec<Step> {
         clause: Clause,
         reading: Option<Clause>,
         holds: bool,
-        text: fmt::Arguments<'_>,
+        text: &[&dyn Words],
     ) {
-        self.push(Step::new(rule, clause, reading, holds, text.to_string()));
+        let mut words = String::new();
+        text.iter().for_each(|piece| piece.write_words(&mut words));
+        self.push(Step::new(rule, clause, reading, holds, words));
     }
 }
 
 /// Takes one step in the language asked for: `say!(out, lang, (rule, clause,
-/// reading, holds), zh("…", args), en("…", args))`, the four first given as
-/// one tuple.
+/// reading, holds), zh[year, "年…", amount], en["In ", year, …])`, the four
+/// first given as one tuple, each text as its pieces ([`Words`]) in order.
 macro_rules! say {
-    ($out:expr, $lang:expr, $step:expr, zh($($zh:tt)*), en($($en:tt)*) $(,)?) => {{
+    ($out:expr, $lang:expr, $step:expr, zh[$($zh:expr),* $(,)?], en[$($en:expr),* $(,)?] $(,)?) => {{
         let (rule, clause, reading, holds) = $step;
         match $lang {
-            $crate::Lang::Zh => $out.step(rule, clause, reading, holds, format_args!($($zh)*)),
-            $crate::Lang::En => $out.step(rule, clause, reading, holds, format_args!($($en)*)),
+            $crate::Lang::Zh => $out.step(rule, clause, reading, holds, &[$(&$zh as &dyn $crate::explain::Words),*]),
+            $crate::Lang::En => $out.step(rule, clause, reading, holds, &[$(&$en as &dyn $crate::explain::Words),*]),
         }
     }};
 }

@@ -260,22 +260,16 @@ impl KeyIndustries {
                 out,
                 lang,
                 step,
-                zh("企业属于{words}，在12条重点产业链和6个先进制造业集群之内（{clause}）"),
-                en(
-                    "The enterprise is in {words}, within the 12 key chains and 6 clusters ({clause})"
-                ),
+                zh["企业属于", words, "，在12条重点产业链和6个先进制造业集群之内（", clause, "）"],
+                en["The enterprise is in ", words, ", within the 12 key chains and 6 clusters (", clause, ")"],
             );
         } else {
             say!(
                 out,
                 lang,
                 step,
-                zh(
-                    "企业不属于12条重点产业链和6个先进制造业集群中的任何一个；{clause}只支持其中的企业"
-                ),
-                en(
-                    "The enterprise is in none of the 12 key chains and 6 clusters; {clause} supports only their enterprises"
-                ),
+                zh["企业不属于12条重点产业链和6个先进制造业集群中的任何一个；", clause, "只支持其中的企业"],
+                en["The enterprise is in none of the 12 key chains and 6 clusters; ", clause, " supports only their enterprises"],
             );
         }
     }
@@ -284,8 +278,8 @@ impl KeyIndustries {
 /// Memberships in words, written without allocating.
 pub(crate) struct IndustryWords(KeyIndustries, Lang);
 
-impl fmt::Display for IndustryWords {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl IndustryWords {
+    fn write_to(&self, f: &mut impl fmt::Write) -> fmt::Result {
         let (industries, lang) = (self.0, self.1);
         let count = industries.chains().count() + industries.clusters().count();
         let names = industries
@@ -298,19 +292,24 @@ impl fmt::Display for IndustryWords {
                     if i > 0 {
                         f.write_str("、")?;
                     }
-                    write!(f, "{name}{}", if chain { "产业链" } else { "集群" })?;
+                    f.write_str(name)?;
+                    f.write_str(if chain { "产业链" } else { "集群" })?;
                 }
                 Lang::En => {
                     if i > 0 {
                         f.write_str(if i + 1 == count { " and " } else { ", " })?;
                     }
-                    write!(f, "the {name} {}", if chain { "chain" } else { "cluster" })?;
+                    f.write_str("the ")?;
+                    f.write_str(name)?;
+                    f.write_str(if chain { " chain" } else { " cluster" })?;
                 }
             }
         }
         Ok(())
     }
 }
+
+crate::explain::words_and_display!(IndustryWords);
 
 #[cfg(test)]
 mod tests {

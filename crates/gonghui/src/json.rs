@@ -9,10 +9,10 @@
 //! digest's canonical values, quoted values in messages), so that the WASM
 //! module carries no serializer besides.
 
-use std::fmt::{self, Write as _};
+use std::fmt::Write as _;
 
 use crate::calendar::Year;
-use crate::explain::Explainer;
+use crate::explain::{Explainer, Words};
 use crate::money::{Fen, Rate};
 use crate::policy::ParamValue;
 use crate::request::value::Value;
@@ -167,16 +167,16 @@ impl Json {
         self.out.push('"');
     }
 
-    /// A string value given as format arguments.
+    /// A string value given as its pieces.
     ///
     /// The text is written in place, then checked once; in the rare text
     /// that holds a character to escape (a quoted override value), that
     /// text alone is rewritten escaped.
-    pub(crate) fn text(&mut self, text: fmt::Arguments<'_>) {
+    pub(crate) fn text(&mut self, text: &[&dyn Words]) {
         self.out.push('"');
         let start = self.out.len();
-        // Writing into a `String` cannot fail.
-        let _ = self.out.write_fmt(text);
+        text.iter()
+            .for_each(|piece| piece.write_words(&mut self.out));
         if !clean(&self.out.as_bytes()[start..]) {
             let written = self.out.split_off(start);
             push_escaped(&mut self.out, &written);
@@ -248,11 +248,7 @@ impl Json {
 
     /// A percentage as a JSON number: `40`, `33.33`.
     pub(crate) fn rate(&mut self, rate: Rate) {
-        let _ = write!(
-            self.out,
-            "{}",
-            number::Trimmed(u64::from(rate.hundredths()))
-        );
+        number::Trimmed(u64::from(rate.hundredths())).write_words(&mut self.out);
     }
 
     /// A parameter's value, as the policy file and overrides write it.
@@ -260,7 +256,7 @@ impl Json {
         match value {
             ParamValue::Fen(fen) => self.opt_u64(fen.map(Fen::get)),
             ParamValue::Area(area) => {
-                let _ = write!(self.out, "{}", number::Trimmed(area.hundredths()));
+                number::Trimmed(area.hundredths()).write_words(&mut self.out);
             }
             ParamValue::Rate(rate) => self.rate(*rate),
             ParamValue::YearlyRates(rates) => self.year_rates(rates.iter()),
@@ -329,7 +325,7 @@ impl Explainer for Json {
         clause: Clause,
         reading: Option<Clause>,
         holds: bool,
-        text: fmt::Arguments<'_>,
+        text: &[&dyn Words],
     ) {
         // A step is the one object written many times an answer: its fixed
         // parts go in whole, rather than key by key.
@@ -380,7 +376,7 @@ mod tests {
             .chain("“中文”\u{7f}".chars())
             .collect();
         let mut json = Json::with_capacity(0);
-        json.text(format_args!("{text}"));
+        json.text(&[&text]);
         assert_eq!(json.finish(), serde_json::to_string(&text).unwrap());
     }
 }

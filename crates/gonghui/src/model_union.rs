@@ -89,10 +89,8 @@ impl ModelUnionDecision {
             out,
             lang,
             ("model_union.tier", Clause::C13, Some(Clause::I6), true),
-            zh("评定为{zh}企业工会；按已评定的类别处理，不重新评定（I6）"),
-            en(
-                "Assessed as a {en} enterprise union; gonghui takes the assessed tier as given (I6)"
-            ),
+            zh["评定为", zh, "企业工会；按已评定的类别处理，不重新评定（I6）"],
+            en["Assessed as a ", en, " enterprise union; gonghui takes the assessed tier as given (I6)"],
         );
         self.facts.industries.explain(lang, Clause::C13, out);
         let step = (
@@ -106,16 +104,16 @@ impl ModelUnionDecision {
                 out,
                 lang,
                 step,
-                zh("本年已评{done}家{zh}企业工会，未达C13每年{cap}家的上限"),
-                en("{done} {en} awards made this year, below the yearly cap of {cap} (C13)"),
+                zh["本年已评", done, "家", zh, "企业工会，未达C13每年", cap, "家的上限"],
+                en[done, " ", en, " awards made this year, below the yearly cap of ", cap, " (C13)"],
             );
         } else {
             say!(
                 out,
                 lang,
                 step,
-                zh("本年已评{done}家{zh}企业工会，已达C13每年{cap}家的上限"),
-                en("{done} {en} awards made this year: the yearly cap of {cap} (C13) is reached"),
+                zh["本年已评", done, "家", zh, "企业工会，已达C13每年", cap, "家的上限"],
+                en[done, " ", en, " awards made this year: the yearly cap of ", cap, " (C13) is reached"],
             );
         }
         if let Some(amount) = self.amount() {
@@ -124,8 +122,8 @@ impl ModelUnionDecision {
                 out,
                 lang,
                 ("model_union.amount", Clause::C13, Some(Clause::I6), true),
-                zh("{zh}企业工会补助{amount}（C13）"),
-                en("A {en} union receives {amount} (C13)"),
+                zh[zh, "企业工会补助", amount, "（C13）"],
+                en["A ", en, " union receives ", amount, " (C13)"],
             );
         }
     }

@@ -94,12 +94,12 @@ impl Fen {
 /// An amount in words, written without allocating.
 pub(crate) struct FenWords(Fen, crate::Lang);
 
-impl fmt::Display for FenWords {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl FenWords {
+    fn write_to(&self, f: &mut impl fmt::Write) -> fmt::Result {
         let (fen, lang) = (self.0.0, self.1);
         match lang {
             crate::Lang::Zh => f.write_str(itoa::Buffer::new().format(fen / 100))?,
-            crate::Lang::En => fmt::Display::fmt(&number::Grouped(fen / 100), f)?,
+            crate::Lang::En => number::Grouped(fen / 100).write_to(f)?,
         }
         f.write_str(".")?;
         number::two_digits(f, fen % 100)?;
@@ -198,12 +198,15 @@ impl Rate {
     }
 }
 
-impl fmt::Display for Rate {
+impl Rate {
     /// Writes the percentage with its decimals trimmed: `40%`, `33.33%`.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}%", number::Trimmed(u64::from(self.0)))
+    fn write_to(&self, f: &mut impl fmt::Write) -> fmt::Result {
+        number::Trimmed(u64::from(self.0)).write_to(f)?;
+        f.write_str("%")
     }
 }
+
+crate::explain::words_and_display!(FenWords, Rate);
 
 /// `part / whole` as a percentage with one decimal, rounded half up
 /// (POLICY I8: 100 of 120 is `"83.3"`); `None` when `whole` is 0.

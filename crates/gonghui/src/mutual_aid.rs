@@ -113,16 +113,16 @@ impl MutualAidDecision {
                 out,
                 lang,
                 step,
-                zh("{year}年在C18规定的补贴期{first}—{last}年之内"),
-                en("{year} is within the subsidy period {first}–{last} of C18"),
+                zh[year, "年在C18规定的补贴期", first, "—", last, "年之内"],
+                en[year, " is within the subsidy period ", first, "–", last, " of C18"],
             );
         } else {
             say!(
                 out,
                 lang,
                 step,
-                zh("{year}年不在C18规定的补贴期{first}—{last}年之内"),
-                en("{year} is outside the subsidy period {first}–{last} of C18"),
+                zh[year, "年不在C18规定的补贴期", first, "—", last, "年之内"],
+                en[year, " is outside the subsidy period ", first, "–", last, " of C18"],
             );
         }
         let step = (
@@ -136,24 +136,22 @@ impl MutualAidDecision {
                 out,
                 lang,
                 step,
-                zh("{early}年已参保，早于{first}年，不属于新参加的企业（C17）"),
-                en("Enrolled in {early}, before {first}: not a new participant (C17)"),
+                zh[early, "年已参保，早于", first, "年，不属于新参加的企业（C17）"],
+                en["Enrolled in ", early, ", before ", first, ": not a new participant (C17)"],
             ),
             (None, Some(start)) => say!(
                 out,
                 lang,
                 step,
-                zh("首次参保于{start}年，{first}年前未参保，属于新参加的企业（C17）"),
-                en(
-                    "First enrolled in {start}, not in the plan before {first}: a new participant (C17)"
-                ),
+                zh["首次参保于", start, "年，", first, "年前未参保，属于新参加的企业（C17）"],
+                en["First enrolled in ", start, ", not in the plan before ", first, ": a new participant (C17)"],
             ),
             (None, None) => say!(
                 out,
                 lang,
                 step,
-                zh("{first}年前未参保（C17）"),
-                en("Not in the plan before {first} (C17)"),
+                zh[first, "年前未参保（C17）"],
+                en["Not in the plan before ", first, " (C17)"],
             ),
         }
         let step = (
@@ -167,33 +165,29 @@ impl MutualAidDecision {
                 out,
                 lang,
                 step,
-                zh("自{start}年至{year}年逐年连续参保（C19）"),
-                en("Enrolled every year from {start} through {year} (C19)"),
+                zh["自", start, "年至", year, "年逐年连续参保（C19）"],
+                en["Enrolled every year from ", start, " through ", year, " (C19)"],
             ),
             (None, _) => say!(
                 out,
                 lang,
                 step,
-                zh("{year}年参保（C19）"),
-                en("Enrolled in {year} (C19)")
+                zh[year, "年参保（C19）"],
+                en["Enrolled in ", year, " (C19)"]
             ),
             (Some(gap), Some(start)) if gap < year => say!(
                 out,
                 lang,
                 step,
-                zh(
-                    "{gap}年未参保：自首次参保（{start}年）至{year}年参保中断，不能继续享受补贴（C19）"
-                ),
-                en(
-                    "Not enrolled in {gap}: the break between first enrolment in {start} and {year} ends the subsidy (C19)"
-                ),
+                zh[gap, "年未参保：自首次参保（", start, "年）至", year, "年参保中断，不能继续享受补贴（C19）"],
+                en["Not enrolled in ", gap, ": the break between first enrolment in ", start, " and ", year, " ends the subsidy (C19)"],
             ),
             (Some(_), _) => say!(
                 out,
                 lang,
                 step,
-                zh("{year}年未参保（C19）"),
-                en("Not enrolled in {year} (C19)"),
+                zh[year, "年未参保（C19）"],
+                en["Not enrolled in ", year, " (C19)"],
             ),
         }
         if self.eligible() {
@@ -203,12 +197,8 @@ impl MutualAidDecision {
                 out,
                 lang,
                 ("mutual_aid.rate", Clause::C18, Some(Clause::I2), true),
-                zh(
-                    "{year}年补贴比例为{rate}（C18）：{premium}×{rate}＝{amount}，四舍五入到分（I2）"
-                ),
-                en(
-                    "The rate for {year} is {rate} (C18): {premium} × {rate} = {amount}, rounded half up to the fen (I2)"
-                ),
+                zh[year, "年补贴比例为", rate, "（C18）：", premium, "×", rate, "＝", amount, "，四舍五入到分（I2）"],
+                en["The rate for ", year, " is ", rate, " (C18): ", premium, " × ", rate, " = ", amount, ", rounded half up to the fen (I2)"],
             );
         }
     }

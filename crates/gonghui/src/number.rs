@@ -199,8 +199,8 @@ pub(crate) fn format_hundredths_trimmed(value: u64) -> String {
 /// `value / 100` with its decimals trimmed, written without allocating.
 pub(crate) struct Trimmed(pub(crate) u64);
 
-impl std::fmt::Display for Trimmed {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl Trimmed {
+    pub(crate) fn write_to(&self, f: &mut impl std::fmt::Write) -> std::fmt::Result {
         f.write_str(itoa::Buffer::new().format(self.0 / 100))?;
         match self.0 % 100 {
             0 => Ok(()),
@@ -216,6 +216,8 @@ impl std::fmt::Display for Trimmed {
     }
 }
 
+crate::explain::words_and_display!(Trimmed, Fixed, Grouped);
+
 /// Writes `value / 100` with exactly two decimals: `9550` → `95.50`.
 pub(crate) fn format_hundredths_fixed(value: u64) -> String {
     Fixed(value).to_string()
@@ -224,8 +226,8 @@ pub(crate) fn format_hundredths_fixed(value: u64) -> String {
 /// `value / 100` with exactly two decimals, written without allocating.
 pub(crate) struct Fixed(pub(crate) u64);
 
-impl std::fmt::Display for Fixed {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl Fixed {
+    pub(crate) fn write_to(&self, f: &mut impl std::fmt::Write) -> std::fmt::Result {
         f.write_str(itoa::Buffer::new().format(self.0 / 100))?;
         f.write_str(".")?;
         two_digits(f, self.0 % 100)
@@ -242,8 +244,8 @@ pub(crate) fn two_digits(f: &mut impl std::fmt::Write, n: u64) -> std::fmt::Resu
 /// allocating: `1200000` → `1,200,000`.
 pub(crate) struct Grouped(pub(crate) u64);
 
-impl std::fmt::Display for Grouped {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl Grouped {
+    pub(crate) fn write_to(&self, f: &mut impl std::fmt::Write) -> std::fmt::Result {
         let mut buffer = itoa::Buffer::new();
         let digits = buffer.format(self.0);
         let head = match digits.len() % 3 {

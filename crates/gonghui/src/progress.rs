@@ -2,7 +2,7 @@
 //! (C2, C3, C12, C13, C16, C20; POLICY I1, I9).
 
 use crate::calendar::Year;
-use std::fmt::{self, Write as _};
+use std::fmt;
 
 use crate::explain::{self, Explainer, Step, say};
 use crate::industry::code_enum;
@@ -204,8 +204,8 @@ impl TargetResult {
                 out,
                 lang,
                 step,
-                zh("{zh}：未提供完成数（目标{zh_every}{goal}，{clause}）"),
-                en("{en}: no figure given ({en_every} {goal}, {clause})"),
+                zh[zh, "：未提供完成数（目标", zh_every, goal, "，", clause, "）"],
+                en[en, ": no figure given (", en_every, " ", goal, ", ", clause, ")"],
             );
         };
         let (zh_met, en_met) = if achieved >= goal {
@@ -218,23 +218,15 @@ impl TargetResult {
                 out,
                 lang,
                 step,
-                zh(
-                    "{zh}：完成{achieved}，目标{zh_every}{goal}（{clause}，I1：“以上”含本数），{zh_met}（{pct}%）"
-                ),
-                en(
-                    "{en}: {achieved} against {en_every} {goal} ({clause}; I1: 'and above' includes the goal): {en_met} ({pct}%)"
-                ),
+                zh[zh, "：完成", achieved, "，目标", zh_every, goal, "（", clause, "，I1：“以上”含本数），", zh_met, "（", pct, "%）"],
+                en[en, ": ", achieved, " against ", en_every, " ", goal, " (", clause, "; I1: 'and above' includes the goal): ", en_met, " (", pct, "%)"],
             ),
             None => say!(
                 out,
                 lang,
                 step,
-                zh(
-                    "{zh}：完成{achieved}，目标{zh_every}{goal}（{clause}，I1：“以上”含本数），{zh_met}"
-                ),
-                en(
-                    "{en}: {achieved} against {en_every} {goal} ({clause}; I1: 'and above' includes the goal): {en_met}"
-                ),
+                zh[zh, "：完成", achieved, "，目标", zh_every, goal, "（", clause, "，I1：“以上”含本数），", zh_met],
+                en[en, ": ", achieved, " against ", en_every, " ", goal, " (", clause, "; I1: 'and above' includes the goal): ", en_met],
             ),
         }
     }
@@ -243,8 +235,8 @@ impl TargetResult {
 /// A name with its first letter capitalised, written without allocating.
 struct Capitalised(&'static str);
 
-impl fmt::Display for Capitalised {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Capitalised {
+    fn write_to(&self, f: &mut impl fmt::Write) -> fmt::Result {
         let mut chars = self.0.chars();
         if let Some(first) = chars.next() {
             for upper in first.to_uppercase() {
@@ -254,6 +246,8 @@ impl fmt::Display for Capitalised {
         f.write_str(chars.as_str())
     }
 }
+
+crate::explain::words_and_display!(Capitalised);
 
 impl TargetId {
     /// The id of the rule that checks this target: `progress.<target>`.

@@ -113,19 +113,15 @@ impl ShareDecision {
                 out,
                 lang,
                 step,
-                zh("{zh_none}：无占比要求，占比无定义（I8）"),
-                en("{en_none}: nothing is required and the share is undefined (I8)"),
+                zh[zh_none, "：无占比要求，占比无定义（I8）"],
+                en[en_none, ": nothing is required and the share is undefined (I8)"],
             ),
             Some(pct) => say!(
                 out,
                 lang,
                 step,
-                zh(
-                    "{whole}{zh_whole}中{part}{zh_unit}（{pct}%）{zh_part}，{zh_than}{clause}要求的{required}{zh_unit}（{whole}的{min}，向上取整，I8）"
-                ),
-                en(
-                    "{part} of {whole} {en_whole} ({pct}%) {en_part}: {en_than} the {required} required by {clause} ({min} of {whole}, rounded up, I8)"
-                ),
+                zh[whole, zh_whole, "中", part, zh_unit, "（", pct, "%）", zh_part, "，", zh_than, clause, "要求的", required, zh_unit, "（", whole, "的", min, "，向上取整，I8）"],
+                en[part, " of ", whole, " ", en_whole, " (", pct, "%) ", en_part, ": ", en_than, " the ", required, " required by ", clause, " (", min, " of ", whole, ", rounded up, I8)"],
             ),
         }
     }

@@ -93,12 +93,14 @@ impl Area {
     }
 }
 
-impl fmt::Display for Area {
+impl Area {
     /// Two decimals, as a measured area is written: `95.00`.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(&number::Fixed(self.0), f)
+    fn write_to(&self, f: &mut impl fmt::Write) -> fmt::Result {
+        number::Fixed(self.0).write_to(f)
     }
 }
+
+crate::explain::words_and_display!(Area);
 
 impl Serialize for Area {
     /// A JSON number with no needless decimals: `100`, `95.5`.
@@ -198,10 +200,8 @@ impl VenueDecision {
             out,
             lang,
             ("venue.kind", Clause::C9, Some(Clause::I4), true),
-            zh("{zh_kind}职工活动场所，适用C9对乡镇（街道）、村（社区）场所的室内面积标准"),
-            en(
-                "A {en_kind} venue: the indoor-area standard of C9 for township, street, village and community venues applies"
-            ),
+            zh[zh_kind, "职工活动场所，适用C9对乡镇（街道）、村（社区）场所的室内面积标准"],
+            en["A ", en_kind, " venue: the indoor-area standard of C9 for township, street, village and community venues applies"],
         );
         let step = (
             "venue.grassroots.area",
@@ -214,18 +214,16 @@ impl VenueDecision {
                 out,
                 lang,
                 step,
-                zh("室内面积{area}平方米，达到C9规定的“{min}平方米以上”（I1：“以上”含本数）"),
-                en(
-                    "Indoor area {area} m² meets the threshold of {min} m² and above of C9 (I1: 'and above' includes {min} m²)"
-                ),
+                zh["室内面积", area, "平方米，达到C9规定的“", min, "平方米以上”（I1：“以上”含本数）"],
+                en["Indoor area ", area, " m² meets the threshold of ", min, " m² and above of C9 (I1: 'and above' includes ", min, " m²)"],
             );
         } else {
             say!(
                 out,
                 lang,
                 step,
-                zh("室内面积{area}平方米，低于C9规定的“{min}平方米以上”标准"),
-                en("Indoor area {area} m² is below the {min} m² threshold of C9"),
+                zh["室内面积", area, "平方米，低于C9规定的“", min, "平方米以上”标准"],
+                en["Indoor area ", area, " m² is below the ", min, " m² threshold of C9"],
             );
             return;
         }
@@ -240,12 +238,8 @@ impl VenueDecision {
                 out,
                 lang,
                 step,
-                zh(
-                    "文章未规定乡镇（街道）、村（社区）职工活动场所的补助金额：金额留空，不作推定（I4）"
-                ),
-                en(
-                    "The published policy sets no amount for township, street, village and community venues: the amount is left null, not guessed (I4)"
-                ),
+                zh["文章未规定乡镇（街道）、村（社区）职工活动场所的补助金额：金额留空，不作推定（I4）"],
+                en["The published policy sets no amount for township, street, village and community venues: the amount is left null, not guessed (I4)"],
             ),
             Some(amount) => {
                 let amount = amount.words(lang);
@@ -253,12 +247,8 @@ impl VenueDecision {
                     out,
                     lang,
                     step,
-                    zh(
-                        "补助金额{amount}取自参数 venue.grassroots.amount_fen（已发布的政策未规定该金额，I4）"
-                    ),
-                    en(
-                        "The amount of {amount} is the value of parameter venue.grassroots.amount_fen (the published policy sets none, I4)"
-                    ),
+                    zh["补助金额", amount, "取自参数 venue.grassroots.amount_fen（已发布的政策未规定该金额，I4）"],
+                    en["The amount of ", amount, " is the value of parameter venue.grassroots.amount_fen (the published policy sets none, I4)"],
                 );
             }
         }
@@ -284,20 +274,16 @@ impl VenueDecision {
                 out,
                 lang,
                 step,
-                zh("{zh}工业园区（开发区），属于C10规定的“{min_zh}及以上”"),
-                en(
-                    "A {en} industrial park (development zone): {min_en} level or higher, as C10 requires"
-                ),
+                zh[zh, "工业园区（开发区），属于C10规定的“", min_zh, "及以上”"],
+                en["A ", en, " industrial park (development zone): ", min_en, " level or higher, as C10 requires"],
             );
         } else {
             say!(
                 out,
                 lang,
                 step,
-                zh("{zh}工业园区低于C10规定的“{min_zh}及以上”，不适用该补助标准（I5）"),
-                en(
-                    "A {en} park is below the {min_en} level or higher that C10 requires: this standard does not apply (I5)"
-                ),
+                zh[zh, "工业园区低于C10规定的“", min_zh, "及以上”，不适用该补助标准（I5）"],
+                en["A ", en, " park is below the ", min_en, " level or higher that C10 requires: this standard does not apply (I5)"],
             );
         }
         if let Some(area) = area {
@@ -305,10 +291,8 @@ impl VenueDecision {
                 out,
                 lang,
                 ("venue.park.area", Clause::C10, Some(Clause::I5), true),
-                zh("园区场所不设面积条件（I5）：所报室内面积{area}平方米不影响结果"),
-                en(
-                    "No area condition applies to park venues (I5): the indoor area of {area} m² given does not matter"
-                ),
+                zh["园区场所不设面积条件（I5）：所报室内面积", area, "平方米不影响结果"],
+                en["No area condition applies to park venues (I5): the indoor area of ", area, " m² given does not matter"],
             );
         }
         if let Some(amount) = self.amount {
@@ -317,8 +301,8 @@ impl VenueDecision {
                 out,
                 lang,
                 ("venue.park.amount", Clause::C10, Some(Clause::I5), true),
-                zh("每个场所补助{amount}（C10、C12）"),
-                en("{amount} per venue (C10, C12)"),
+                zh["每个场所补助", amount, "（C10、C12）"],
+                en[amount, " per venue (C10, C12)"],
             );
         }
     }

@@ -301,10 +301,8 @@ impl AllocationDecision {
             out,
             lang,
             ("allocation.order", Clause::C13, Some(Clause::I6), true),
-            zh("文章未规定申请超过名额时的排序：按申请给出的顺序依次评定（C13）"),
-            en(
-                "The article sets no ranking when more unions apply than there are awards: applications are taken in the order given (C13)"
-            ),
+            zh["文章未规定申请超过名额时的排序：按申请给出的顺序依次评定（C13）"],
+            en["The article sets no ranking when more unions apply than there are awards: applications are taken in the order given (C13)"],
         );
         for t in &self.totals.tiers {
             let (cap, before, awarded, applications) =
@@ -319,12 +317,8 @@ impl AllocationDecision {
                     Some(Clause::I6),
                     before.saturating_add(awarded) <= cap
                 ),
-                zh(
-                    "{zh}：每年上限{cap}家，此前已评{before}家，本次{applications}份申请中评定{awarded}家"
-                ),
-                en(
-                    "{en}: a yearly cap of {cap}, {before} made before; {awarded} of {applications} applications awarded"
-                ),
+                zh[zh, "：每年上限", cap, "家，此前已评", before, "家，本次", applications, "份申请中评定", awarded, "家"],
+                en[en, ": a yearly cap of ", cap, ", ", before, " made before; ", awarded, " of ", applications, " applications awarded"],
             );
         }
         say!(
@@ -336,12 +330,8 @@ impl AllocationDecision {
                 Some(Clause::I3),
                 not_key + over_cap + repeated == 0
             ),
-            zh(
-                "未评定：{not_key}份不属于产业链或集群（C13、I3），{over_cap}份超出年度上限（C13），{repeated}份为本年已获评工会的重复申请（I6）"
-            ),
-            en(
-                "Not awarded: {not_key} outside the chains and clusters (C13, I3), {over_cap} over the yearly cap (C13), {repeated} from unions already awarded this year (I6)"
-            ),
+            zh["未评定：", not_key, "份不属于产业链或集群（C13、I3），", over_cap, "份超出年度上限（C13），", repeated, "份为本年已获评工会的重复申请（I6）"],
+            en["Not awarded: ", not_key, " outside the chains and clusters (C13, I3), ", over_cap, " over the yearly cap (C13), ", repeated, " from unions already awarded this year (I6)"],
         );
     }
 

@@ -356,12 +356,8 @@ impl BudgetDecision {
                         out,
                         lang,
                         step,
-                        zh(
-                            "{name}：每年{n}个以上，每个{unit}，计划至少{planned}（{clause}）；已承诺{count}个，共{committed}"
-                        ),
-                        en(
-                            "{name}: at least {n} a year at {unit} each, a plan of at least {planned} ({clause}); {count} committed, {committed}"
-                        ),
+                        zh[name, "：每年", n, "个以上，每个", unit, "，计划至少", planned, "（", clause, "）；已承诺", count, "个，共", committed],
+                        en[name, ": at least ", n, " a year at ", unit, " each, a plan of at least ", planned, " (", clause, "); ", count, " committed, ", committed],
                     );
                 }
                 (Bound::AtMost, Some(n), Some(unit)) => {
@@ -370,24 +366,16 @@ impl BudgetDecision {
                         out,
                         lang,
                         step,
-                        zh(
-                            "{name}：每年上限{n}家，每家{unit}，计划{planned}（{clause}）；已承诺{count}家，共{committed}{zh_over}"
-                        ),
-                        en(
-                            "{name}: a cap of {n} a year at {unit} each, a plan of {planned} ({clause}); {count} committed, {committed}{en_over}"
-                        ),
+                        zh[name, "：每年上限", n, "家，每家", unit, "，计划", planned, "（", clause, "）；已承诺", count, "家，共", committed, zh_over],
+                        en[name, ": a cap of ", n, " a year at ", unit, " each, a plan of ", planned, " (", clause, "); ", count, " committed, ", committed, en_over],
                     );
                 }
                 _ => say!(
                     out,
                     lang,
                     step,
-                    zh(
-                        "{name}：文章未规定金额或数量，不作计划（{clause}）；已承诺{count}项，共{committed}"
-                    ),
-                    en(
-                        "{name}: the article sets no amount or count, so there is no plan ({clause}); {count} committed, {committed}"
-                    ),
+                    zh[name, "：文章未规定金额或数量，不作计划（", clause, "）；已承诺", count, "项，共", committed],
+                    en[name, ": the article sets no amount or count, so there is no plan (", clause, "); ", count, " committed, ", committed],
                 ),
             }
         }

@@ -312,12 +312,8 @@ impl ComparisonDecision {
                     None,
                     changed == 0
                 ),
-                zh(
-                    "{q}：按替代参数（{alternative}），{cases}个案例中{changed}个结果改变；有利结果{fb}→{fa}个，金额{before}→{after}"
-                ),
-                en(
-                    "{q}: under the alternative ({alternative}), {changed} of {cases} cases change; favourable outcomes {fb} → {fa}, amounts {before} → {after}"
-                ),
+                zh[q, "：按替代参数（", alternative, "），", cases, "个案例中", changed, "个结果改变；有利结果", fb, "→", fa, "个，金额", before, "→", after],
+                en[q, ": under the alternative (", alternative, "), ", changed, " of ", cases, " cases change; favourable outcomes ", fb, " → ", fa, ", amounts ", before, " → ", after],
             );
         }
     }

@@ -92,10 +92,8 @@ impl ScheduleDecision {
             out,
             lang,
             ("schedule.assumption", Clause::C19, Some(Clause::I7), true),
-            zh("假定企业自{join}年起逐年连续参保，每年保费{premium}（C19）"),
-            en(
-                "Assuming the enterprise joins in {join} and stays enrolled every year, with a premium of {premium} a year (C19)"
-            ),
+            zh["假定企业自", join, "年起逐年连续参保，每年保费", premium, "（C19）"],
+            en["Assuming the enterprise joins in ", join, " and stays enrolled every year, with a premium of ", premium, " a year (C19)"],
         );
         if let Some(first) = self.years.iter().find(|y| !y.decision.eligible()) {
             // The first year that fails says why; later ones fail the same way.
@@ -110,10 +108,8 @@ impl ScheduleDecision {
                 out,
                 lang,
                 ("schedule.year", Clause::C18, Some(Clause::I2), d.eligible()),
-                zh("{year}年：比例{rate}，补贴{amount}；若该年中断参保，将失去{lost}（C19）"),
-                en(
-                    "{year}: {rate} of the premium, {amount}; a break in {year} would lose {lost} (C19)"
-                ),
+                zh[year, "年：比例", rate, "，补贴", amount, "；若该年中断参保，将失去", lost, "（C19）"],
+                en[year, ": ", rate, " of the premium, ", amount, "; a break in ", year, " would lose ", lost, " (C19)"],
             );
         }
     }
@@ -129,7 +125,7 @@ impl Explainer for Failed<'_> {
         clause: Clause,
         reading: Option<Clause>,
         holds: bool,
-        text: std::fmt::Arguments<'_>,
+        text: &[&dyn crate::explain::Words],
     ) {
         if !holds {
             self.0.step(rule, clause, reading, holds, text);
