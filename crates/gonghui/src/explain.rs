@@ -102,12 +102,13 @@ impl<T: Words + ?Sized> Words for &T {
     }
 }
 
-/// Whole numbers in decimal digits.
+/// Whole numbers in decimal digits, all written as `u64` (one copy of the
+/// digit writer in the WebAssembly module).
 macro_rules! words_of_integers {
     ($($t:ty),*) => {$(
         impl Words for $t {
             fn write_words(&self, out: &mut String) {
-                out.push_str(itoa::Buffer::new().format(*self));
+                out.push_str(itoa::Buffer::new().format(*self as u64));
             }
         }
     )*};
@@ -117,6 +118,9 @@ words_of_integers!(u16, u32, u64, usize);
 /// [`Words`] and `Display` of types that write their text with one method,
 /// `write_to(&self, out: &mut impl fmt::Write) -> fmt::Result`: the answer's
 /// explanation and `to_string` give the same text from the same code.
+/// `Display` writes through a `String`, so that each writer is compiled
+/// once, for strings (the WebAssembly module has a size budget); it serves
+/// messages and tests, not the answers.
 macro_rules! words_and_display {
     ($($t:ty),* $(,)?) => {$(
         impl $crate::explain::Words for $t {
@@ -128,25 +132,76 @@ macro_rules! words_and_display {
 
         impl std::fmt::Display for $t {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                self.write_to(f)
+                let mut text = String::new();
+                $crate::explain::Words::write_words(self, &mut text);
+                f.write_str(&text)
             }
         }
     )*};
 }
 pub(crate) use words_and_display;
 
+/// An explanation's text: its own words, and the values it quotes between
+/// them, as `format_args!` holds them but written without `core::fmt`: the
+/// words are one static table, and only the values are gathered per text.
+#[derive(Clone, Copy)]
+pub struct Text<'a> {
+    /// One more than the values: before each value, and after the last.
+    words: &'static [&'static str],
+    values: &'a [&'a dyn Words],
+}
+
+impl<'a> Text<'a> {
+    /// The text of `words` with `values` between them; built by [`text!`].
+    pub(crate) const fn new(
+        words: &'static [&'static str],
+        values: &'a [&'a dyn Words],
+    ) -> Text<'a> {
+        Text { words, values }
+    }
+
+    /// Appends the text to `out`.
+    pub(crate) fn write_to(self, out: &mut String) {
+        let (first, rest) = self.words.split_first().unwrap_or((&"", &[]));
+        out.push_str(first);
+        for (value, words) in self.values.iter().zip(rest) {
+            value.write_words(out);
+            out.push_str(words);
+        }
+    }
+}
+
+/// A [`Text`] from its pieces in order, words and values (plain names):
+/// `text!["在", year, "年"]`. The words go to a static table, each run of
+/// them joined into one; a value is anything that is [`Words`].
+macro_rules! text {
+    (@ [$($w:expr,)*] [$($v:expr,)*] ($p:expr)) => {
+        $crate::explain::Text::new(&[$($w,)* $p], &[$(&$v as &dyn $crate::explain::Words,)*])
+    };
+    (@ [$($w:expr,)*] [$($v:expr,)*] ($p:expr) $l:literal $(, $($rest:tt)*)?) => {
+        $crate::explain::text!(@ [$($w,)*] [$($v,)*] (concat!($p, $l)) $($($rest)*)?)
+    };
+    (@ [$($w:expr,)*] [$($v:expr,)*] ($p:expr) $x:ident $(, $($rest:tt)*)?) => {
+        $crate::explain::text!(@ [$($w,)* $p,] [$($v,)* $x,] ("") $($($rest)*)?)
+    };
+    ($($piece:tt)*) => {
+        $crate::explain::text!(@ [] [] ("") $($piece)*)
+    };
+}
+pub(crate) use text;
+
 /// Where the steps of an explanation go, one at a time, as they are worked
 /// out: a `Vec<Step>`, or the JSON of an answer.
 pub trait Explainer {
-    /// Takes one step, its text given as pieces so that it can be written
-    /// straight into place.
+    /// Takes one step, its text given as its pieces so that it can be
+    /// written straight into place.
     fn step(
         &mut self,
         rule: &'static str,
         clause: Clause,
         reading: Option<Clause>,
         holds: bool,
-        text: &[&dyn Words],
+        text: Text<'_>,
     );
 }
 
@@ -157,23 +212,23 @@ impl Explainer for Vec<Step> {
         clause: Clause,
         reading: Option<Clause>,
         holds: bool,
-        text: &[&dyn Words],
+        text: Text<'_>,
     ) {
         let mut words = String::new();
-        text.iter().for_each(|piece| piece.write_words(&mut words));
+        text.write_to(&mut words);
         self.push(Step::new(rule, clause, reading, holds, words));
     }
 }
 
 /// Takes one step in the language asked for: `say!(out, lang, (rule, clause,
 /// reading, holds), zh[year, "年…", amount], en["In ", year, …])`, the four
-/// first given as one tuple, each text as its pieces ([`Words`]) in order.
+/// first given as one tuple, each text as its pieces in order ([`text!`]).
 macro_rules! say {
-    ($out:expr, $lang:expr, $step:expr, zh[$($zh:expr),* $(,)?], en[$($en:expr),* $(,)?] $(,)?) => {{
+    ($out:expr, $lang:expr, $step:expr, zh[$($zh:tt)*], en[$($en:tt)*] $(,)?) => {{
         let (rule, clause, reading, holds) = $step;
         match $lang {
-            $crate::Lang::Zh => $out.step(rule, clause, reading, holds, &[$(&$zh as &dyn $crate::explain::Words),*]),
-            $crate::Lang::En => $out.step(rule, clause, reading, holds, &[$(&$en as &dyn $crate::explain::Words),*]),
+            $crate::Lang::Zh => $out.step(rule, clause, reading, holds, $crate::explain::text!($($zh)*)),
+            $crate::Lang::En => $out.step(rule, clause, reading, holds, $crate::explain::text!($($en)*)),
         }
     }};
 }

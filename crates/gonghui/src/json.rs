@@ -12,7 +12,7 @@
 use std::fmt::Write as _;
 
 use crate::calendar::Year;
-use crate::explain::{Explainer, Words};
+use crate::explain::{Explainer, Text, Words};
 use crate::money::{Fen, Rate};
 use crate::policy::ParamValue;
 use crate::request::value::Value;
@@ -172,11 +172,10 @@ impl Json {
     /// The text is written in place, then checked once; in the rare text
     /// that holds a character to escape (a quoted override value), that
     /// text alone is rewritten escaped.
-    pub(crate) fn text(&mut self, text: &[&dyn Words]) {
+    pub(crate) fn text(&mut self, text: Text<'_>) {
         self.out.push('"');
         let start = self.out.len();
-        text.iter()
-            .for_each(|piece| piece.write_words(&mut self.out));
+        text.write_to(&mut self.out);
         if !clean(&self.out.as_bytes()[start..]) {
             let written = self.out.split_off(start);
             push_escaped(&mut self.out, &written);
@@ -325,7 +324,7 @@ impl Explainer for Json {
         clause: Clause,
         reading: Option<Clause>,
         holds: bool,
-        text: &[&dyn Words],
+        text: Text<'_>,
     ) {
         // A step is the one object written many times an answer: its fixed
         // parts go in whole, rather than key by key.
@@ -376,7 +375,7 @@ mod tests {
             .chain("“中文”\u{7f}".chars())
             .collect();
         let mut json = Json::with_capacity(0);
-        json.text(&[&text]);
+        json.text(crate::explain::text!(text));
         assert_eq!(json.finish(), serde_json::to_string(&text).unwrap());
     }
 }

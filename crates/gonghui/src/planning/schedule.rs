@@ -125,7 +125,7 @@ impl Explainer for Failed<'_> {
         clause: Clause,
         reading: Option<Clause>,
         holds: bool,
-        text: &[&dyn crate::explain::Words],
+        text: crate::explain::Text<'_>,
     ) {
         if !holds {
             self.0.step(rule, clause, reading, holds, text);

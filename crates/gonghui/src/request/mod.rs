@@ -329,11 +329,18 @@ pub fn overrides_from_json(text: &str, path: &'static str) -> Result<Vec<Overrid
 /// that the answer does not depend on the order they are written in.
 fn read_overrides(overrides: &Fields<'_>) -> Result<Vec<Override>, Error> {
     overrides.unique()?;
-    let mut entries: Vec<(&str, &Value<'_>)> = overrides.entries().collect();
-    entries.sort_unstable_by_key(|(name, _)| *name);
-    entries
+    // The names sorted as `unique` sorts keys (one sort in the WebAssembly
+    // module), each then found: a name is known once, as `unique` checked,
+    // and an unknown one ends the reading.
+    let mut names: Vec<&str> = overrides.entries().map(|(name, _)| name).collect();
+    names.sort_unstable();
+    names
         .into_iter()
-        .map(|(name, value)| {
+        .map(|name| {
+            let value = overrides
+                .entries()
+                .find_map(|(key, value)| (key == name).then_some(value))
+                .unwrap_or(&Value::Null);
             let parameter = ParamId::from_id(name).ok_or_else(|| Error::UnknownParameter {
                 field: overrides.path(&crate::error::shorten(name)),
                 parameter: crate::error::shorten(name),
@@ -350,7 +357,7 @@ fn read_overrides(overrides: &Fields<'_>) -> Result<Vec<Override>, Error> {
 fn override_value(parameter: ParamId, json: &Value<'_>) -> Result<OverrideValue, Problem> {
     match (parameter, json) {
         (ParamId::MutualAidRates, Value::Object(years)) => {
-            let mut rates = years
+            let rates = years
                 .iter()
                 .map(|(key, rate)| {
                     let year = (!key.is_empty() && key.bytes().all(|b| b.is_ascii_digit()))
@@ -366,11 +373,21 @@ fn override_value(parameter: ParamId, json: &Value<'_>) -> Result<OverrideValue,
                 .collect::<Result<Vec<_>, Problem>>()?;
             // In year order, whatever the order written: the period then
             // grows from its ends, never past a gap it would fill later.
-            rates.sort_unstable_by_key(|(year, _)| *year);
-            if rates.windows(2).any(|pair| pair[0].0 == pair[1].0) {
-                return Err(Problem::Repeated);
+            // Put in a table by year (years run 1 to 9999), which finds a
+            // year given twice too, rather than sorted: the WebAssembly
+            // module carries one sort less.
+            let first = rates.iter().map(|(year, _)| year.get()).min().unwrap_or(1);
+            let last = rates.iter().map(|(year, _)| year.get()).max().unwrap_or(0);
+            let mut by_year = vec![None; usize::from(last.saturating_sub(first)) + 1];
+            for (year, rate) in &rates {
+                let slot = &mut by_year[usize::from(year.get() - first)];
+                if slot.replace((*year, *rate)).is_some() {
+                    return Err(Problem::Repeated);
+                }
             }
-            Ok(OverrideValue::Years(rates))
+            Ok(OverrideValue::Years(
+                by_year.into_iter().flatten().collect(),
+            ))
         }
         (ParamId::MutualAidRates, _) => read::rate(json)
             .map(|r| OverrideValue::Value(ParamValue::Rate(r)))
