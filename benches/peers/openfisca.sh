@@ -3,7 +3,8 @@
 # virtualenv with the pinned versions of openfisca-requirements.txt (in
 # target/bench/openfisca-venv), the million mutual-aid cases and gonghui's
 # amounts written by gonghui-peers, OpenFisca's vectorised calculation checked
-# against every amount, and the ratio to gonghui's typed batch.
+# against every amount, and the ratio to gonghui's typed batch by column
+# (mutual_aid::Cases).
 #
 #   benches/peers/openfisca.sh
 set -euo pipefail
@@ -26,7 +27,7 @@ cases=target/bench/openfisca-cases.i64
 wait_quiet
 out=$(measured "${PEERS_TARGET:-target/peers}"/release/gonghui-peers openfisca-input "$cases")
 echo "$out"
-typed=$(awk -F'\t' '$2 == "openfisca_gonghui_batch_per_s" { print $3 }' <<<"$out")
+typed=$(awk -F'\t' '$2 == "openfisca_gonghui_columns_per_s" { print $3 }' <<<"$out")
 # numpy's BLAS plays no part in these integer vector operations; the variables
 # the machine sets for older OpenBLAS builds are left out all the same.
 measured env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE "$venv/bin/python" benches/peers/openfisca.py "$cases" "$typed"

@@ -158,6 +158,19 @@ fn batch_round(facts: &[MutualAidFacts]) -> (Duration, Vec<u64>) {
     (elapsed, out.into_iter().map(|a| a.get()).collect())
 }
 
+/// The typed batch by column, `mutual_aid::Cases::amounts_into`, over every
+/// case held as columns (built before timing, as the facts and OpenFisca's
+/// arrays are), into a buffer allocated and touched before timing.
+fn columns_round(columns: &mutual_aid::Cases) -> (Duration, Vec<u64>) {
+    let params = Policy::published().parameters();
+    let mut out = vec![gonghui::Fen::ZERO; columns.len()];
+    out.clear();
+    let start = Instant::now();
+    black_box(columns).amounts_into(params, &mut out);
+    let elapsed = start.elapsed();
+    (elapsed, out.into_iter().map(|a| a.get()).collect())
+}
+
 /// The `amount_fen` of an answer.
 fn amount_fen(answer: &str) -> u64 {
     let key = "\"amount_fen\":";
@@ -296,6 +309,7 @@ fn openfisca_input(path: &str) -> std::io::Result<()> {
     let n = 1_000_000;
     let cases = cases::generate(n);
     let facts: Vec<MutualAidFacts> = cases.iter().map(Case::facts).collect();
+    let by_column: mutual_aid::Cases = facts.iter().collect();
     let (_, amounts) = typed_round(&facts);
     let mut bytes = Vec::with_capacity(n * 6 * 8);
     let columns: [&dyn Fn(usize) -> u64; 6] = [
@@ -320,9 +334,12 @@ fn openfisca_input(path: &str) -> std::io::Result<()> {
         Engine::new("gonghui typed batch (mutual_aid::amounts_into)", "batch", || {
             batch_round(&facts)
         }),
+        Engine::new("gonghui typed batch by column (mutual_aid::Cases)", "columns", || {
+            columns_round(&by_column)
+        }),
     ];
     agree("gonghui typed", &amounts, &measure(&mut engines, 7));
-    let [typed, batch] = engines.each_ref().map(Engine::figure);
+    let [typed, batch, columns] = engines.each_ref().map(Engine::figure);
     println!(
         "figure\topenfisca_gonghui_typed_per_s\t{:.0}",
         typed.per_second(n)
@@ -330,6 +347,10 @@ fn openfisca_input(path: &str) -> std::io::Result<()> {
     println!(
         "figure\topenfisca_gonghui_batch_per_s\t{:.0}",
         batch.per_second(n)
+    );
+    println!(
+        "figure\topenfisca_gonghui_columns_per_s\t{:.0}",
+        columns.per_second(n)
     );
     Ok(())
 }
