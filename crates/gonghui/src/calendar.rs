@@ -274,23 +274,28 @@ impl YearSet {
     pub fn run(&self) -> Run {
         let len = self.window.trailing_ones() as u16;
         // Only a set holding 64 years in a row, which no real enrolment
-        // does, goes on into the later years.
-        let len = if len < WINDOW {
-            len
-        } else {
-            let more = self
-                .later
-                .iter()
-                .zip(self.first + WINDOW..)
-                .take_while(|(year, expected)| year.get() == *expected)
-                .count();
-            // At most 9,999 years in all.
-            len + more as u16
-        };
+        // does, goes on into the later years, out of the way of the loops
+        // that decide populations.
+        let len = if len < WINDOW { len } else { self.run_on() };
         Run {
             first: self.first,
             len,
         }
+    }
+
+    /// The length of a run that fills the window, counted on into the later
+    /// years.
+    #[cold]
+    #[inline(never)]
+    fn run_on(&self) -> u16 {
+        let more = self
+            .later
+            .iter()
+            .zip(self.first + WINDOW..)
+            .take_while(|(year, expected)| year.get() == *expected)
+            .count();
+        // At most 9,999 years in all.
+        WINDOW + more as u16
     }
 
     /// The years, in order.

@@ -160,6 +160,12 @@ impl<'a> Text<'a> {
         Text { words, values }
     }
 
+    /// About the length of the text, to write it without growing the
+    /// string: the words and a short value each.
+    fn capacity_hint(self) -> usize {
+        self.words.iter().map(|w| w.len()).sum::<usize>() + 16 * self.values.len()
+    }
+
     /// Appends the text to `out`.
     pub(crate) fn write_to(self, out: &mut String) {
         let (first, rest) = self.words.split_first().unwrap_or((&"", &[]));
@@ -214,7 +220,7 @@ impl Explainer for Vec<Step> {
         holds: bool,
         text: Text<'_>,
     ) {
-        let mut words = String::new();
+        let mut words = String::with_capacity(text.capacity_hint());
         text.write_to(&mut words);
         self.push(Step::new(rule, clause, reading, holds, words));
     }
