@@ -7,7 +7,7 @@
 # kept in target/bench/figures.tsv, so that a part can be re-run alone and the
 # table printed again.
 #
-#   benches/run-all.sh                 # every part (about 30 minutes once built)
+#   benches/run-all.sh                 # every part (about 10 minutes once built)
 #   benches/run-all.sh core peers      # some: core eval peers openfisca c-java wasm profile
 #   benches/run-all.sh table           # only print the table
 set -euo pipefail
