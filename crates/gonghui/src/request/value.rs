@@ -227,60 +227,60 @@ impl<'a> Plain<'a> {
 
     /// An object, its `{` next.
     fn object(&mut self, depth: usize) -> Option<Value<'a>> {
-        if depth > Plain::MAX_DEPTH {
-            return None;
-        }
-        self.at += 1;
-        let mut fields = Vec::new();
-        if self.next_token()? == b'}' {
-            self.at += 1;
-            return Some(Value::Object(fields));
-        }
-        fields.reserve(8);
-        loop {
-            if self.next_token()? != b'"' {
+        // Room for the fields of any object of the contract at once.
+        self.list(depth, b'}', 8, |reader, fields| {
+            if reader.next_token()? != b'"' {
                 return None;
             }
-            let key = self.string()?;
+            let key = reader.string()?;
             // serde_json's private spelling of a number: its own reading.
             if fields.is_empty() && key == NUMBER_TOKEN {
                 return None;
             }
-            if self.next_token()? != b':' {
+            if reader.next_token()? != b':' {
                 return None;
             }
-            self.at += 1;
-            let value = self.value(depth)?;
-            fields.push((Cow::Borrowed(key), value));
-            match self.next_token()? {
-                b',' => self.at += 1,
-                b'}' => {
-                    self.at += 1;
-                    return Some(Value::Object(fields));
-                }
-                _ => return None,
-            }
-        }
+            reader.at += 1;
+            Some((Cow::Borrowed(key), reader.value(depth)?))
+        })
+        .map(Value::Object)
     }
 
     /// An array, its `[` next.
     fn array(&mut self, depth: usize) -> Option<Value<'a>> {
+        self.list(depth, b']', 4, |reader, _| reader.value(depth))
+            .map(Value::Array)
+    }
+
+    /// What an object and an array share: the opening bracket next, then
+    /// nothing or items read by `item` (which sees those before it),
+    /// separated by commas, up to the `close` bracket. A list that has
+    /// items gets room for `capacity` of them at once.
+    fn list<T>(
+        &mut self,
+        depth: usize,
+        close: u8,
+        capacity: usize,
+        mut item: impl FnMut(&mut Self, &[T]) -> Option<T>,
+    ) -> Option<Vec<T>> {
         if depth > Plain::MAX_DEPTH {
             return None;
         }
         self.at += 1;
         let mut items = Vec::new();
-        if self.next_token()? == b']' {
+        if self.next_token()? == close {
             self.at += 1;
-            return Some(Value::Array(items));
+            return Some(items);
         }
+        items.reserve(capacity);
         loop {
-            items.push(self.value(depth)?);
+            let next = item(self, &items)?;
+            items.push(next);
             match self.next_token()? {
                 b',' => self.at += 1,
-                b']' => {
+                b if b == close => {
                     self.at += 1;
-                    return Some(Value::Array(items));
+                    return Some(items);
                 }
                 _ => return None,
             }
