@@ -1,7 +1,9 @@
 //! `evaluate_bytes`, `evaluate` and `evaluate_json` on any bytes: one
 //! well-formed answer, the same whichever way in, and the error code that
 //! `Answer` reports is the one written; a decision stays the same with
-//! whitespace around the request or a byte order mark before it.
+//! whitespace around the request or a byte order mark before it; and the
+//! one-pass reader of plain JSON reads the text as serde_json does, or
+//! leaves it to serde_json.
 #![no_main]
 
 use gonghui_fuzz::check_answer;
@@ -15,6 +17,7 @@ fuzz_target!(|data: &[u8]| {
     assert_eq!(gonghui::evaluate_bytes(data), answer.as_str());
     if let Ok(text) = std::str::from_utf8(data) {
         assert_eq!(gonghui::evaluate_json(text), answer.as_str());
+        assert!(gonghui::fuzz_plain_reader_agrees(text), "read otherwise than serde_json: {text:?}");
     } else {
         assert_eq!(code.as_deref(), Some("malformed_request"));
     }

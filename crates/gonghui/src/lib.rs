@@ -315,6 +315,15 @@ fn fresh() -> String {
     String::with_capacity(answer::ANSWER_CAPACITY)
 }
 
+/// For the fuzzer only (`cargo fuzz` builds with `--cfg fuzzing`): whether
+/// the one-pass reader of plain JSON reads `text` as serde_json does, or
+/// leaves it to serde_json. Not part of the API.
+#[cfg(fuzzing)]
+#[doc(hidden)]
+pub fn fuzz_plain_reader_agrees(text: &str) -> bool {
+    request::value::plain_agrees(text)
+}
+
 /// Answers one JSON request with one JSON object, a decision or an error,
 /// under the published policy. The text has no trailing newline.
 ///

@@ -75,6 +75,16 @@ pub(crate) fn parse(text: &str) -> Result<Value<'_>, serde_json::Error> {
     }
 }
 
+/// Whether the one-pass reader reads `text` as serde_json does, or leaves it
+/// to serde_json: what the fuzzer checks on every input it makes.
+#[cfg(fuzzing)]
+pub(crate) fn plain_agrees(text: &str) -> bool {
+    match Plain::new(text).document() {
+        Some(value) => serde_json::from_str::<Value<'_>>(text).is_ok_and(|v| v == value),
+        None => true,
+    }
+}
+
 /// A reader of plain JSON in one pass: the grammar of RFC 8259 without
 /// escapes in strings and exponents in numbers, nested at most
 /// [`Plain::MAX_DEPTH`] deep. It gives up (`None`) at the first thing beyond
