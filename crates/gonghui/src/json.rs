@@ -359,6 +359,20 @@ mod tests {
     use proptest::prelude::*;
 
     proptest! {
+        /// The first stop of a word is the first byte of it that needs an
+        /// escape: a quote, a backslash or a control character.
+        #[test]
+        fn the_first_stop_of_a_word(word in proptest::array::uniform8(proptest::sample::select(
+            vec![0x00, 0x01, 0x1f, 0x20, 0x21, b'"', b'#', b'[', b'\\', b']', b'a', 0x7f, 0x80, 0xe4, 0xff],
+        ))) {
+            let first = word.iter().position(|b| matches!(b, b'"' | b'\\' | 0..0x20));
+            let stops = stops(u64::from_le_bytes(word));
+            let found = (stops != 0).then(|| (stops.trailing_zeros() / 8) as usize);
+            prop_assert_eq!(found, first);
+        }
+    }
+
+    proptest! {
         /// The escapes are serde_json's, to the byte.
         #[test]
         fn escapes_like_serde_json(text in "(?s).{0,64}") {

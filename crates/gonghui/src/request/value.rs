@@ -551,20 +551,6 @@ mod tests {
         }
     }
 
-    proptest::proptest! {
-        /// The first stop of a word is the first quote, backslash or
-        /// control character among its bytes.
-        #[test]
-        fn the_first_stop_of_a_word(word in proptest::array::uniform8(proptest::sample::select(
-            vec![0x00, 0x01, 0x1f, 0x20, 0x21, b'"', b'#', b'[', b'\\', b']', b'a', 0x7f, 0x80, 0xe4, 0xff],
-        ))) {
-            let first = word.iter().position(|b| matches!(b, b'"' | b'\\' | 0..0x20));
-            let stops = crate::json::stops(u64::from_le_bytes(word));
-            let found = (stops != 0).then(|| (stops.trailing_zeros() / 8) as usize);
-            proptest::prop_assert_eq!(found, first);
-        }
-    }
-
     #[test]
     fn requests_are_read_plainly() {
         let population = include_str!("../../../../examples/population/requests.jsonl");
