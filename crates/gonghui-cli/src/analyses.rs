@@ -8,12 +8,14 @@ use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
+use gonghui::planning::Rejected;
 use gonghui::planning::allocation::{AllocationDecision, Allocator, Application};
 use gonghui::planning::budget::{BudgetDecision, Budgeter};
 use gonghui::planning::comparison::{Comparator, ComparisonDecision};
 use gonghui::planning::schedule::{self, ScheduleDecision, ScheduleFacts};
-use gonghui::planning::{self as planning, Rejected};
-use gonghui::{Chain, Cluster, Decision, Fen, KeyIndustries, Lang, Policy, Rejection, Year};
+use gonghui::{
+    CaseRequest, Chain, Cluster, Decision, Fen, KeyIndustries, Lang, Policy, Rejection, Year,
+};
 
 use crate::input::Input;
 use crate::lines::{Line, LineReader};
@@ -198,7 +200,7 @@ pub fn compare(
         }
     };
     let read = each_line(path, |_, line| {
-        let item = line.and_then(planning::population_line);
+        let item = line.and_then(CaseRequest::from_bytes);
         comparator.add(item.as_ref());
     });
     let mut refused = 0;
@@ -293,7 +295,7 @@ pub fn budget(path: Option<&Path>, year: Year, output: &Output) -> ExitCode {
     let mut budgeter = Budgeter::new(params, year);
     let read = match path {
         Some(path) => each_line(Some(path), |_, line| {
-            let item = line.and_then(planning::population_line);
+            let item = line.and_then(CaseRequest::from_bytes);
             budgeter.add(item.as_ref());
         }),
         None => Ok(()),

@@ -7,8 +7,8 @@
 use std::fs;
 use std::path::PathBuf;
 
-use gonghui::venue::{GrassrootsKind, ParkLevel};
 use gonghui::{Chain, Cluster};
+use gonghui::{GrassrootsKind, ParkLevel};
 use serde_json::{Value, json};
 
 /// xorshift64*: a few lines of a well-known generator, so the example needs

@@ -10,15 +10,16 @@
 
 use std::collections::BTreeMap;
 
-use crate::error::Error;
+use super::{checked_total, total};
 use crate::explain::{self, Explainer, Step, say};
-use crate::industry::KeyIndustries;
-use crate::model_union::Tier;
-use crate::money::Fen;
+use crate::json::Malformed;
+use crate::json::value::{Value, parse};
+use crate::json::write::{Json, key};
 use crate::policy::{OpenTopic, Parameters};
-use crate::{Clause, Lang};
-
-use super::checked_total;
+use crate::read::values as read;
+use crate::read::{Error, Expected, Fields, Rejection};
+use crate::rules::{Context, Outcome, ReadCase, Rule};
+use crate::vocab::{Clause, Fen, KeyIndustries, Lang, Tier};
 
 /// One application for a model union award.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -35,25 +36,36 @@ impl Application {
     /// Reads one application from a line of JSON Lines, as the
     /// `applications` of an `allocate_awards` question writes it:
     /// `{"id": "…", "tier": "six_haves", "chains": […], "clusters": […]}`.
-    pub fn from_line(line: &[u8]) -> Result<Application, crate::Rejection> {
-        let rejection = |error| crate::Rejection {
+    pub fn from_line(line: &[u8]) -> Result<Application, Rejection> {
+        let rejection = |error| Rejection {
             id: None,
             lang: Lang::default(),
             error,
         };
         let text = std::str::from_utf8(line).map_err(|e| {
-            rejection(crate::Error::MalformedRequest {
-                reason: crate::Malformed::NotUtf8 {
+            rejection(Error::MalformedRequest {
+                reason: Malformed::NotUtf8 {
                     valid_up_to: e.valid_up_to(),
                 },
             })
         })?;
-        let value = crate::request::value::parse(text).map_err(|e| {
-            rejection(crate::Error::MalformedRequest {
-                reason: crate::Malformed::from_parser(&e),
+        let value = parse(text).map_err(|e| {
+            rejection(Error::MalformedRequest {
+                reason: Malformed::from_parser(&e),
             })
         })?;
-        crate::request::planning::application(&value, String::new()).map_err(rejection)
+        Application::read(&value, String::new()).map_err(rejection)
+    }
+
+    /// Reads one application, found at `path`.
+    fn read(value: &Value<'_>, path: String) -> Result<Application, Error> {
+        let a = Fields::of(value, path)?;
+        a.only(&["id", "tier", "chains", "clusters"])?;
+        Ok(Application {
+            id: a.read("id", read::text)?,
+            tier: a.read("tier", |v| read::code(v, Expected::Tier, Tier::from_code))?,
+            industries: a.industries()?,
+        })
     }
 }
 
@@ -295,7 +307,7 @@ impl AllocationDecision {
     }
 
     /// Writes the steps taken, in `lang`, into `out`.
-    pub fn explain_to(&self, lang: Lang, out: &mut dyn Explainer) {
+    pub(crate) fn explain_to(&self, lang: Lang, out: &mut dyn Explainer) {
         let [not_key, over_cap, repeated] = self.totals.refused;
         say!(
             out,
@@ -388,11 +400,104 @@ pub fn decide(params: &Parameters, facts: &AllocationFacts) -> Result<Allocation
     allocator.finish()
 }
 
+impl Rule for AllocationFacts {
+    const CODE: &'static str = "allocate_awards";
+    const NAME_ZH: &'static str = "示范性企业工会名额分配";
+    const NAME_EN: &'static str = "allocation of model union awards";
+    const CLAUSE: Clause = Clause::C13;
+    type Decision = AllocationDecision;
+
+    fn read(f: &Fields<'_>, _: ReadCase) -> Result<AllocationFacts, Error> {
+        f.only(&["applications", "already_awarded"])?;
+        let applications = f.read_items("applications", Application::read)?;
+        let mut already_awarded = [0; 2];
+        if let Some(already) = f.object("already_awarded")? {
+            already.only(Tier::CODES)?;
+            for tier in Tier::ALL {
+                already_awarded[*tier as usize] = already
+                    .read_optional(tier.code(), read::count)?
+                    .unwrap_or(0);
+            }
+        }
+        Ok(AllocationFacts {
+            applications,
+            already_awarded,
+        })
+    }
+
+    fn decide(&self, params: &Parameters) -> Result<AllocationDecision, Error> {
+        decide(params, self)
+    }
+
+    fn outcome(d: &AllocationDecision) -> Outcome {
+        Outcome::of(d.all_awarded(), Outcome::AllAwarded, Outcome::NotAllAwarded)
+    }
+
+    fn open(d: &AllocationDecision) -> &'static [OpenTopic] {
+        d.open()
+    }
+
+    fn explain(d: &AllocationDecision, lang: Lang, out: &mut dyn Explainer) {
+        d.explain_to(lang, out);
+    }
+
+    fn write(d: &AllocationDecision, j: &mut Json, cx: &Context<'_>) {
+        j.key(key!("tiers"));
+        j.begin_array();
+        for t in &d.totals().tiers {
+            j.item();
+            j.begin();
+            j.key(key!("tier"));
+            j.str(t.tier.code());
+            j.key(key!("cap"));
+            j.u64(t.cap);
+            j.key(key!("already_awarded"));
+            j.u64(t.already_awarded);
+            j.key(key!("applications"));
+            j.u64(t.applications);
+            j.key(key!("awarded"));
+            j.u64(t.awarded);
+            j.money(
+                (key!("amount_fen"), key!("amount_yuan")),
+                Some(total(t.amount)),
+            );
+            j.end();
+        }
+        j.end_array();
+        j.money(
+            (key!("total_fen"), key!("total_yuan")),
+            Some(total(d.totals().amount())),
+        );
+        j.key(key!("applications"));
+        j.begin_array();
+        for (i, p) in d.placements().iter().enumerate() {
+            j.item();
+            j.begin();
+            j.key(key!("rank"));
+            j.u64(i as u64 + 1);
+            j.key(key!("id"));
+            j.str(&p.id);
+            j.key(key!("tier"));
+            j.str(p.tier.code());
+            j.key(key!("awarded"));
+            j.bool(p.award.is_ok());
+            j.key(key!("amount_fen"));
+            j.opt_u64(p.award.ok().map(Fen::get));
+            j.key(key!("reason"));
+            j.opt_str(p.award.err().map(|r| r.code()));
+            j.key(key!("text"));
+            j.str(&d.placement_text(p, cx.lang));
+            j.end();
+        }
+        j.end_array();
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Policy;
-    use crate::industry::Chain;
+    use crate::policy::Policy;
+    use crate::vocab::Chain;
 
     fn app(id: &str, tier: Tier, key: bool) -> Application {
         Application {

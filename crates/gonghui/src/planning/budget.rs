@@ -8,16 +8,15 @@
 //! no premium for the second: their committed money is reported, their plan
 //! left open.
 
-use crate::calendar::Year;
-use crate::error::{Error, Rejection};
+use super::{Rejected, checked_total, decide_with, difference, read_population, total};
 use crate::explain::{self, Explainer, Step, say};
-use crate::money::{Fen, total_words};
+use crate::json::write::{Json, key};
 use crate::policy::{OpenTopic, Parameters};
-use crate::request::{Question, Request};
-use crate::venue::Venue;
-use crate::{Clause, Lang};
-
-use super::{Rejected, checked_total, decide_with};
+use crate::read::values as read;
+use crate::read::{Error, Fields, Rejection};
+use crate::rules::venue::Venue;
+use crate::rules::{Case, CaseRequest, Context, Outcome, ReadCase, Rule};
+use crate::vocab::{Clause, Fen, Lang, Tier, Year, total_words};
 
 /// The facts of a `yearly_budget` question.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,7 +25,7 @@ pub struct BudgetFacts {
     pub year: Year,
     /// The year's requests, whose decisions are the money committed (may be
     /// empty: the plan alone).
-    pub population: Vec<Result<Request, Rejection>>,
+    pub population: Vec<Result<CaseRequest, Rejection>>,
 }
 
 /// A line of the budget.
@@ -207,7 +206,7 @@ impl<'p> Budgeter<'p> {
     }
 
     /// Adds the next request of the year.
-    pub fn add(&mut self, item: Result<&Request, &Rejection>) {
+    pub fn add(&mut self, item: Result<&CaseRequest, &Rejection>) {
         self.seen += 1;
         let request = match item {
             Ok(request) => request,
@@ -217,14 +216,14 @@ impl<'p> Budgeter<'p> {
             Ok(d) => d,
             Err(error) => return self.reject(request.id.clone(), &error),
         };
-        let line = match (&request.question, &decision) {
-            (Question::VenueSubsidy(Venue::IndustrialPark { .. }), _) => LineId::ParkVenues,
-            (Question::VenueSubsidy(Venue::Grassroots { .. }), _) => LineId::GrassrootsVenues,
-            (Question::ModelUnionAward(f), _) => match f.tier {
-                crate::model_union::Tier::SixHaves => LineId::SixHavesUnions,
-                crate::model_union::Tier::SixNorms => LineId::SixNormsUnions,
+        let line = match &request.case {
+            Case::VenueSubsidy(Venue::IndustrialPark { .. }) => LineId::ParkVenues,
+            Case::VenueSubsidy(Venue::Grassroots { .. }) => LineId::GrassrootsVenues,
+            Case::ModelUnionAward(f) => match f.tier {
+                Tier::SixHaves => LineId::SixHavesUnions,
+                Tier::SixNorms => LineId::SixNormsUnions,
             },
-            (Question::MutualAidSubsidy(f), _) if f.year == self.year => LineId::MutualAid,
+            Case::MutualAidSubsidy(f) if f.year == self.year => LineId::MutualAid,
             _ => {
                 self.not_counted += 1;
                 return;
@@ -337,7 +336,7 @@ impl BudgetDecision {
     }
 
     /// Writes the steps taken, in `lang`, into `out`.
-    pub fn explain_to(&self, lang: Lang, out: &mut dyn Explainer) {
+    pub(crate) fn explain_to(&self, lang: Lang, out: &mut dyn Explainer) {
         for l in &self.lines {
             let name = l.line.name(lang);
             let clause = l.line.clause();
@@ -389,4 +388,87 @@ pub fn decide(params: &Parameters, facts: &BudgetFacts) -> Result<BudgetDecision
         budgeter.add(item.as_ref());
     }
     budgeter.finish()
+}
+
+impl Rule for BudgetFacts {
+    const CODE: &'static str = "yearly_budget";
+    const NAME_ZH: &'static str = "年度预算";
+    const NAME_EN: &'static str = "yearly budget";
+    const CLAUSE: Clause = Clause::C12;
+    type Decision = BudgetDecision;
+
+    fn read(f: &Fields<'_>, read_case: ReadCase) -> Result<BudgetFacts, Error> {
+        f.only(&["year", "population"])?;
+        let year = f.read("year", read::year)?;
+        let population = match f.optional("population") {
+            Some(_) => read_population(f, "population", read_case)?,
+            None => Vec::new(),
+        };
+        Ok(BudgetFacts { year, population })
+    }
+
+    fn decide(&self, params: &Parameters) -> Result<BudgetDecision, Error> {
+        decide(params, self)
+    }
+
+    fn outcome(d: &BudgetDecision) -> Outcome {
+        Outcome::of(d.within_plan(), Outcome::WithinPlan, Outcome::BeyondPlan)
+    }
+
+    fn open(d: &BudgetDecision) -> &'static [OpenTopic] {
+        d.open()
+    }
+
+    fn explain(d: &BudgetDecision, lang: Lang, out: &mut dyn Explainer) {
+        d.explain_to(lang, out);
+    }
+
+    fn write(d: &BudgetDecision, j: &mut Json, _: &Context<'_>) {
+        j.key(key!("year"));
+        j.u64(u64::from(d.year().get()));
+        j.key(key!("lines"));
+        j.begin_array();
+        for l in d.lines() {
+            let planned = l.planned().map(total);
+            let committed = total(l.committed);
+            j.item();
+            j.begin();
+            j.key(key!("line"));
+            j.str(l.line.code());
+            j.key(key!("clause"));
+            j.str(l.line.clause().id());
+            j.key(key!("bound"));
+            j.str(l.bound.code());
+            j.key(key!("planned_count"));
+            j.opt_u64(l.planned_count);
+            j.key(key!("unit_fen"));
+            j.opt_u64(l.unit.map(Fen::get));
+            j.key(key!("planned_fen"));
+            j.opt_u64(planned.map(Fen::get));
+            j.key(key!("committed_count"));
+            j.u64(l.committed_count);
+            j.key(key!("committed_fen"));
+            j.u64(committed.get());
+            j.key(key!("remaining_fen"));
+            j.opt_i64(planned.map(|p| difference(committed, p)));
+            j.end();
+        }
+        j.end_array();
+        j.money(
+            (key!("planned_fen"), key!("planned_yuan")),
+            Some(total(d.planned())),
+        );
+        j.money(
+            (key!("committed_fen"), key!("committed_yuan")),
+            Some(total(d.committed())),
+        );
+        j.key(key!("cases"));
+        j.u64(d.cases() as u64);
+        j.key(key!("not_counted"));
+        j.u64(d.not_counted());
+        j.key(key!("rejected"));
+        j.u64(d.rejected_count());
+        j.key(key!("rejections"));
+        super::write_rejections(j, d.rejected());
+    }
 }

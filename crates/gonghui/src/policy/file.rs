@@ -4,13 +4,10 @@ use super::{
     ClauseText, History, OpenText, OpenTopic, ParamId, ParamInfo, ParamValue, Parameters, Policy,
     PolicyError, Reported, Text, Unit, YearlyRates,
 };
-use crate::Clause;
-use crate::calendar::Year;
-use crate::error::Error;
-use crate::money::Rate;
-use crate::progress::TargetId;
-use crate::request::read::{self, Fields};
-use crate::request::value::Value;
+use crate::json::value::{Value, parse};
+use crate::read::values as read;
+use crate::read::{Error, Fields};
+use crate::vocab::{Clause, Rate, TargetId, Year};
 
 /// The policy file as written, before its checks.
 ///
@@ -205,8 +202,7 @@ fn exactly_once<K: Copy + PartialEq, T>(
 }
 
 pub(super) fn load(json: &str) -> Result<Policy, PolicyError> {
-    let value =
-        crate::request::value::parse(json).map_err(|e| PolicyError::Shape(e.to_string()))?;
+    let value = parse(json).map_err(|e| PolicyError::Shape(e.to_string()))?;
     let file = File::read(&value).map_err(|e| PolicyError::Shape(e.to_string()))?;
 
     let clauses = file
@@ -258,7 +254,7 @@ pub(super) fn load(json: &str) -> Result<Policy, PolicyError> {
         })?;
 
     for target in TargetId::ALL {
-        let info = &infos[target.parameter() as usize];
+        let info = &infos[ParamId::of_target(*target) as usize];
         if info.clause != target.clause() {
             return Err(PolicyError::TargetClause {
                 target: *target,

@@ -9,16 +9,18 @@
 //! that breaks any of this fails the crate's tests, so it never ships.
 
 mod file;
+mod overrides;
 mod params;
 
 use std::sync::OnceLock;
 
-pub use crate::request::overrides_from_json;
-pub use params::{Override, OverrideValue, ParamId, ParamValue, Parameters, Unit, YearlyRates};
+pub(crate) use overrides::read_overrides;
+pub use overrides::{Override, OverrideValue, overrides_from_json};
+pub use params::{ParamId, ParamValue, Parameters, Unit, YearlyRates};
 
-use crate::Clause;
-use crate::error::Problem;
-use crate::progress::TargetId;
+use crate::json::write::Json;
+use crate::read::Problem;
+use crate::vocab::{Clause, Lang, TargetId, Year};
 
 /// The embedded policy file.
 pub const PUBLISHED_JSON: &str = include_str!("../../policy/jiangxi-1269.json");
@@ -34,7 +36,7 @@ pub struct Text {
 
 impl Text {
     /// The text in `lang`.
-    pub fn get(&self, lang: crate::Lang) -> &str {
+    pub fn get(&self, lang: Lang) -> &str {
         lang.pick(&self.zh, &self.en)
     }
 }
@@ -139,10 +141,7 @@ pub struct OpenText {
 
 impl OpenText {
     pub(crate) fn new(topic: OpenTopic, clause: Clause, text: Text) -> OpenText {
-        let json = [
-            crate::json::Json::literal(&text.zh),
-            crate::json::Json::literal(&text.en),
-        ];
+        let json = [Json::literal(&text.zh), Json::literal(&text.en)];
         OpenText {
             topic,
             clause,
@@ -152,7 +151,7 @@ impl OpenText {
     }
 
     /// The note in `lang` as a JSON string literal.
-    pub(crate) fn json(&self, lang: crate::Lang) -> &str {
+    pub(crate) fn json(&self, lang: Lang) -> &str {
         &self.json[lang as usize]
     }
 }
@@ -163,7 +162,7 @@ pub struct Reported {
     /// The target.
     pub target: TargetId,
     /// The year of the figure.
-    pub year: crate::Year,
+    pub year: Year,
     /// The figure.
     pub achieved: u64,
     /// Whether the article says "over" the figure (余): at least this many.

@@ -1,8 +1,7 @@
 //! The embedded policy file, and the checks that refuse a broken one.
 
 use super::*;
-use crate::money::{Fen, Rate};
-use crate::venue::Area;
+use crate::vocab::{Area, Fen, Rate};
 
 #[test]
 fn published_policy_loads() {
