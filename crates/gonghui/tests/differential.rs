@@ -1,4 +1,4 @@
-//! Differential checks (issue 6): requests of every question, valid and
+//! Differential checks: requests of every question, valid and
 //! near-valid, generated from a fixed seed, answered the same by every way
 //! into the core: the typed API (facts built in Rust, never JSON),
 //! `evaluate_json`, `evaluate_bytes`, `Request::from_json` with
