@@ -170,6 +170,5 @@ pub use rules::share::{Share, ShareDecision};
 pub use rules::*;
 pub use vocab::{
     Area, Chain, Clause, Cluster, Fen, GrassrootsKind, INDUSTRIAL_PARK, KeyIndustries, Lang,
-    MAX_SAFE_INTEGER, ParkLevel, Period, Rate, Run, TargetId, Tier, Year, YearSet,
-    percent_one_decimal,
+    MAX_SAFE_INTEGER, ParkLevel, Period, Rate, TargetId, Tier, Year, YearSet,
 };

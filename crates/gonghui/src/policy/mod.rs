@@ -85,6 +85,7 @@ pub struct ParamInfo {
 
 /// Something the article leaves open, which answers say rather than guess.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum OpenTopic {
     /// From which date the revised venue standard (C9, C10) applies.
     RevisionDate,

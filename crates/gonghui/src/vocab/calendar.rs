@@ -88,7 +88,7 @@ pub struct YearSet {
 /// rule of continuous enrolment reads a [`YearSet`] (POLICY I7). Four bytes,
 /// so that a population's enrolments are decided at the speed of memory.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub struct Run {
+pub(crate) struct Run {
     first: u16,
     len: u16,
 }
@@ -271,7 +271,7 @@ impl YearSet {
     /// The years in a row from the earliest: all the rule of POLICY I7
     /// needs to know of a set.
     #[inline(always)]
-    pub fn run(&self) -> Run {
+    pub(crate) fn run(&self) -> Run {
         let len = self.window.trailing_ones() as u16;
         // Only a set holding 64 years in a row, which no real enrolment
         // does, goes on into the later years, out of the way of the loops

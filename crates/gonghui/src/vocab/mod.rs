@@ -29,13 +29,15 @@ pub(crate) mod number;
 pub(crate) mod words;
 
 pub use area::Area;
-pub use calendar::{Run, Year, YearSet};
+pub(crate) use calendar::Run;
+pub use calendar::{Year, YearSet};
 pub use clause::Clause;
 pub use codes::{
     Chain, Cluster, GrassrootsKind, INDUSTRIAL_PARK, ParkLevel, Period, TargetId, Tier, VENUE_KINDS,
 };
 pub use industry::KeyIndustries;
 pub use lang::Lang;
+pub(crate) use money::percent_one_decimal;
 pub(crate) use money::total_words;
-pub use money::{Fen, Rate, percent_one_decimal};
+pub use money::{Fen, Rate};
 pub use number::MAX_SAFE_INTEGER;

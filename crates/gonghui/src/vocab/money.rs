@@ -222,7 +222,7 @@ impl Serialize for Rate {
 
 /// `part / whole` as a percentage with one decimal, rounded half up
 /// (POLICY I8: 100 of 120 is `"83.3"`); `None` when `whole` is 0.
-pub fn percent_one_decimal(part: u64, whole: u64) -> Option<String> {
+pub(crate) fn percent_one_decimal(part: u64, whole: u64) -> Option<String> {
     if whole == 0 {
         return None;
     }
