@@ -131,7 +131,8 @@ impl Problem {
         }
     }
 
-    fn message(&self, lang: Lang) -> String {
+    /// What was wrong, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
         match (self, lang) {
             (Problem::Type { expected, found }, Lang::Zh) => {
                 format!(
