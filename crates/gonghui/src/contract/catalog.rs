@@ -96,6 +96,8 @@ macro_rules! names {
 fn write(j: &mut Json, policy: &Policy, params: &Parameters) {
     j.key(key!("title"));
     text(j, policy.title());
+    j.key(key!("source"));
+    text(j, policy.source());
     codes(j, key!("chains"), names!(Chain));
     codes(j, key!("clusters"), names!(Cluster));
     codes(

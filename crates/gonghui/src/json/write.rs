@@ -142,6 +142,13 @@ impl Json {
         self.out.push_str("null");
     }
 
+    pub(crate) fn opt_bool(&mut self, b: Option<bool>) {
+        match b {
+            Some(b) => self.bool(b),
+            None => self.null(),
+        }
+    }
+
     pub(crate) fn opt_u64(&mut self, n: Option<u64>) {
         match n {
             Some(n) => self.u64(n),

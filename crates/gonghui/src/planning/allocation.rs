@@ -15,9 +15,10 @@ use crate::explain::{self, Explainer, Step, say};
 use crate::json::Malformed;
 use crate::json::value::{Value, parse};
 use crate::json::write::{Json, key};
-use crate::policy::{OpenTopic, Parameters};
+use crate::policy::{OpenTopic, ParamId, Parameters, Used};
 use crate::read::values as read;
 use crate::read::{Error, Expected, Fields, Rejection};
+use crate::rules::basis::{Basis, Capitalised, Counted};
 use crate::rules::{Context, Outcome, ReadCase, Rule};
 use crate::vocab::{Clause, Fen, KeyIndustries, Lang, Tier};
 
@@ -153,9 +154,15 @@ impl<'p> Allocator<'p> {
     }
 
     fn cap(&self, tier: Tier) -> u64 {
+        self.cap_used(tier).value
+    }
+
+    /// The yearly cap of `tier`, with the published one when overridden.
+    fn cap_used(&self, tier: Tier) -> Used<u64> {
+        let p = self.params;
         match tier {
-            Tier::SixHaves => self.params.six_haves_per_year,
-            Tier::SixNorms => self.params.six_norms_per_year,
+            Tier::SixHaves => p.used(ParamId::SixHavesPerYear, p.six_haves_per_year),
+            Tier::SixNorms => p.used(ParamId::SixNormsPerYear, p.six_norms_per_year),
         }
     }
 
@@ -211,6 +218,7 @@ impl<'p> Allocator<'p> {
         let totals = self.totals();
         checked_total(totals.amount(), "facts.applications")?;
         Ok(AllocationDecision {
+            published_caps: TIERS.map(|tier| self.cap_used(tier).published),
             placements: self.placements,
             totals,
         })
@@ -277,6 +285,8 @@ impl AllocationTotals {
 pub struct AllocationDecision {
     placements: Vec<Placement>,
     totals: AllocationTotals,
+    /// The published caps, where an override changed them.
+    published_caps: [Option<u64>; 2],
 }
 
 impl AllocationDecision {
@@ -313,13 +323,16 @@ impl AllocationDecision {
             out,
             lang,
             ("allocation.order", Clause::C13, Some(Clause::I6), true),
-            zh["文章未规定申请超过名额时的排序：按申请给出的顺序依次评定（C13）"],
-            en["The article sets no ranking when more unions apply than there are awards: applications are taken in the order given (C13)"],
+            zh["申请多于名额时如何排序，文章未作规定（C13只规定每年的名额）：本答复按申请列出的顺序依次评定"],
+            en["The article does not say how to rank applications when there are more than awards (C13 sets only the number a year): they are taken in the order listed"],
         );
-        for t in &self.totals.tiers {
+        for (t, published) in self.totals.tiers.iter().zip(self.published_caps) {
             let (cap, before, awarded, applications) =
                 (t.cap, t.already_awarded, t.awarded, t.applications);
-            let (zh, en) = (t.tier.name_zh(), t.tier.name_en());
+            let count = |n| Counted { n, zh: "家", lang };
+            let used = Used::compared(cap, published);
+            let basis = Basis::of(Clause::C13, used, lang, count);
+            let (zh, en) = (t.tier.name_zh(), Capitalised(t.tier.name_en()));
             say!(
                 out,
                 lang,
@@ -329,8 +342,8 @@ impl AllocationDecision {
                     Some(Clause::I6),
                     before.saturating_add(awarded) <= cap
                 ),
-                zh[zh, "：每年上限", cap, "家，此前已评", before, "家，本次", applications, "份申请中评定", awarded, "家"],
-                en[en, ": a yearly cap of ", cap, ", ", before, " made before; ", awarded, " of ", applications, " applications awarded"],
+                zh[zh, "企业工会：每年上限", cap, "家（", basis, "，I6），此前已补助", before, "家，本次", applications, "份申请中补助", awarded, "家"],
+                en[en, " unions: a cap of ", cap, " a year (", basis, ", I6), ", before, " awarded before; ", awarded, " of ", applications, " applications awarded"],
             );
         }
         say!(
@@ -342,8 +355,8 @@ impl AllocationDecision {
                 Some(Clause::I3),
                 not_key + over_cap + repeated == 0
             ),
-            zh["未评定：", not_key, "份不属于产业链或集群（C13、I3），", over_cap, "份超出年度上限（C13），", repeated, "份为本年已获评工会的重复申请（I6）"],
-            en["Not awarded: ", not_key, " outside the chains and clusters (C13, I3), ", over_cap, " over the yearly cap (C13), ", repeated, " from unions already awarded this year (I6)"],
+            zh["未获补助：", not_key, "份的企业不在12条重点产业链和6个先进制造业集群之内（C13，I3），", over_cap, "份超出每年上限（C13，I6），", repeated, "份为本年已获补助工会的重复申请（I6）"],
+            en["Not awarded: ", not_key, " from enterprises outside the 12 chains and 6 clusters (C13, I3), ", over_cap, " over the yearly cap (C13, I6), ", repeated, " from unions already awarded this year (I6)"],
         );
     }
 
@@ -353,19 +366,19 @@ impl AllocationDecision {
         let cap = self.totals.tiers[tier as usize].cap;
         match (placement.award, lang) {
             (Ok(amount), Lang::Zh) => format!(
-                "评为{}企业工会，补助{}（本年第{}家，上限{cap}家，C13）",
+                "补助{}企业工会{}（本年第{}家，每年上限{cap}家，C13）",
                 tier.name_zh(),
                 amount.words(lang),
                 placement.number
             ),
             (Ok(amount), Lang::En) => format!(
-                "Awarded {} as a {} union (award {} of {cap} this year, C13)",
+                "Awarded {} as a {} union (award {} of the {cap} a year, C13)",
                 amount.words(lang),
                 tier.name_en(),
                 placement.number
             ),
             (Err(Refusal::NotKeyIndustry), Lang::Zh) => {
-                "未评定：企业不属于12条重点产业链和6个先进制造业集群（C13、I3）".to_owned()
+                "未获补助：企业不在12条重点产业链和6个先进制造业集群之内（C13，I3）".to_owned()
             }
             (Err(Refusal::NotKeyIndustry), Lang::En) => {
                 "Not awarded: the enterprise is in none of the 12 chains and 6 clusters (C13, I3)"
@@ -373,16 +386,16 @@ impl AllocationDecision {
             }
             (Err(Refusal::CapReached), Lang::Zh) => {
                 format!(
-                    "未评定：本年{}企业工会已达{cap}家上限（C13）",
+                    "未获补助：本年度{}企业工会已达每年{cap}家的上限（C13，I6）",
                     tier.name_zh()
                 )
             }
             (Err(Refusal::CapReached), Lang::En) => format!(
-                "Not awarded: the yearly cap of {cap} {} awards is reached (C13)",
+                "Not awarded: the cap of {cap} {} awards a year is reached (C13, I6)",
                 tier.name_en()
             ),
             (Err(Refusal::AlreadyAwarded { by }), Lang::Zh) => {
-                format!("未评定：该工会本年已因第{by}份申请获评，每个工会每年一次（I6）")
+                format!("未获补助：该工会本年度已因第{by}份申请获得补助，每个工会每年一次（I6）")
             }
             (Err(Refusal::AlreadyAwarded { by }), Lang::En) => format!(
                 "Not awarded: this union was already awarded this year, by application {by} (one award a union a year, I6)"

@@ -11,9 +11,10 @@
 use super::{Rejected, checked_total, decide_with, difference, read_population, total};
 use crate::explain::{self, Explainer, Step, say};
 use crate::json::write::{Json, key};
-use crate::policy::{OpenTopic, Parameters};
+use crate::policy::{OpenTopic, ParamId, Parameters, Used};
 use crate::read::values as read;
 use crate::read::{Error, Fields, Rejection};
+use crate::rules::basis::{Basis, Capitalised, Counted};
 use crate::rules::venue::Venue;
 use crate::rules::{Case, CaseRequest, Context, Outcome, ReadCase, Rule};
 use crate::vocab::{Clause, Fen, Lang, Tier, Year, total_words};
@@ -124,6 +125,8 @@ pub struct BudgetLine {
     pub committed_count: u64,
     /// The money they commit, in fen.
     pub committed: u128,
+    /// The published count and unit, where an override changed them.
+    published: (Option<u64>, Option<Option<Fen>>),
 }
 
 impl BudgetLine {
@@ -160,14 +163,17 @@ const MAX_LISTED: usize = 1000;
 impl<'p> Budgeter<'p> {
     /// The budget of `year` under `params`, with nothing committed yet.
     pub fn new(params: &'p Parameters, year: Year) -> Budgeter<'p> {
-        let line = |line, bound, planned_count, unit| BudgetLine {
+        let line = |line, bound, count: Option<Used<u64>>, unit: Used<Option<Fen>>| BudgetLine {
             line,
             bound,
-            planned_count,
-            unit,
+            planned_count: count.map(|c| c.value),
+            unit: unit.value,
             committed_count: 0,
             committed: 0,
+            published: (count.and_then(|c| c.published), unit.published),
         };
+        let p = params;
+        let some = |u: Used<Fen>| Used::compared(Some(u.value), u.published.map(Some));
         Budgeter {
             params,
             year,
@@ -175,28 +181,28 @@ impl<'p> Budgeter<'p> {
                 line(
                     LineId::ParkVenues,
                     Bound::AtLeast,
-                    Some(params.park_venues_per_year),
-                    Some(params.park_amount),
+                    Some(p.used(ParamId::ParkVenuesPerYear, p.park_venues_per_year)),
+                    some(p.used(ParamId::ParkAmount, p.park_amount)),
                 ),
                 line(
                     LineId::GrassrootsVenues,
                     Bound::Open,
                     None,
-                    params.grassroots_amount,
+                    p.used(ParamId::GrassrootsAmount, p.grassroots_amount),
                 ),
                 line(
                     LineId::SixHavesUnions,
                     Bound::AtMost,
-                    Some(params.six_haves_per_year),
-                    Some(params.six_haves_amount),
+                    Some(p.used(ParamId::SixHavesPerYear, p.six_haves_per_year)),
+                    some(p.used(ParamId::SixHavesAmount, p.six_haves_amount)),
                 ),
                 line(
                     LineId::SixNormsUnions,
                     Bound::AtMost,
-                    Some(params.six_norms_per_year),
-                    Some(params.six_norms_amount),
+                    Some(p.used(ParamId::SixNormsPerYear, p.six_norms_per_year)),
+                    some(p.used(ParamId::SixNormsAmount, p.six_norms_amount)),
                 ),
-                line(LineId::MutualAid, Bound::Open, None, None),
+                line(LineId::MutualAid, Bound::Open, None, Used::published(None)),
             ],
             not_counted: 0,
             rejected: Vec::new(),
@@ -338,43 +344,76 @@ impl BudgetDecision {
     /// Writes the steps taken, in `lang`, into `out`.
     pub(crate) fn explain_to(&self, lang: Lang, out: &mut dyn Explainer) {
         for l in &self.lines {
-            let name = l.line.name(lang);
-            let clause = l.line.clause();
+            let (zh, en) = (l.line.name(Lang::Zh), Capitalised(l.line.name(Lang::En)));
             let (count, committed) = (l.committed_count, total_words(l.committed, lang));
             let planned = total_words(l.planned().unwrap_or(0), lang);
-            let step = ("budget.line", clause, Some(Clause::I9), l.within());
+            let step = ("budget.line", l.line.clause(), Some(Clause::I9), l.within());
             let (zh_over, en_over) = if l.within() {
                 ("", "")
             } else {
                 ("，超出上限", ", over the cap")
             };
-            match (l.bound, l.planned_count, l.unit) {
-                (Bound::AtLeast, Some(n), Some(unit)) => {
+            let (published_count, published_unit) = l.published;
+            let units = |n| Counted { n, zh: "", lang };
+            let count_basis =
+                |clause, n| Basis::of(clause, Used::compared(n, published_count), lang, units);
+            let unit_basis = |clause, unit: Fen| {
+                let published = published_unit.map(|u| u.unwrap_or(Fen::ZERO));
+                Basis::of(
+                    clause,
+                    Used::compared(unit, published),
+                    lang,
+                    move |f: Fen| f.words(lang),
+                )
+            };
+            match (l.line, l.planned_count, l.unit) {
+                (LineId::ParkVenues, Some(n), Some(unit)) => {
+                    let (count_basis, unit_basis) =
+                        (count_basis(Clause::C12, n), unit_basis(Clause::C10, unit));
                     let unit = unit.words(lang);
                     say!(
                         out,
                         lang,
                         step,
-                        zh[name, "：每年", n, "个以上，每个", unit, "，计划至少", planned, "（", clause, "）；已承诺", count, "个，共", committed],
-                        en[name, ": at least ", n, " a year at ", unit, " each, a plan of at least ", planned, " (", clause, "); ", count, " committed, ", committed],
+                        zh[zh, "：每年", n, "个以上（", count_basis, "），每个", unit, "（", unit_basis, "），计划至少", planned, "；已承诺", count, "个，共", committed],
+                        en[en, ": at least ", n, " a year (", count_basis, ") at ", unit, " each (", unit_basis, "), a plan of at least ", planned, "; ", count, " committed, ", committed],
                     );
                 }
-                (Bound::AtMost, Some(n), Some(unit)) => {
+                (LineId::SixHavesUnions | LineId::SixNormsUnions, Some(n), Some(unit)) => {
+                    let (count_basis, unit_basis) =
+                        (count_basis(Clause::C13, n), unit_basis(Clause::C13, unit));
                     let unit = unit.words(lang);
                     say!(
                         out,
                         lang,
                         step,
-                        zh[name, "：每年上限", n, "家，每家", unit, "，计划", planned, "（", clause, "）；已承诺", count, "家，共", committed, zh_over],
-                        en[name, ": a cap of ", n, " a year at ", unit, " each, a plan of ", planned, " (", clause, "); ", count, " committed, ", committed, en_over],
+                        zh[zh, "：每年上限", n, "家（", count_basis, "，I6），每家", unit, "（", unit_basis, "），计划", planned, "；已承诺", count, "家，共", committed, zh_over],
+                        en[en, ": a cap of ", n, " a year (", count_basis, ", I6) at ", unit, " each (", unit_basis, "), a plan of ", planned, "; ", count, " committed, ", committed, en_over],
                     );
                 }
+                (LineId::GrassrootsVenues, _, Some(unit)) => {
+                    let unit = unit.words(lang);
+                    say!(
+                        out,
+                        lang,
+                        step,
+                        zh[zh, "：每项", unit, "（已替换；文章未规定该金额，I4），文章未规定数量，不作计划；已承诺", count, "项，共", committed],
+                        en[en, ": ", unit, " each (overridden; the article sets no amount, I4), and no number, so there is no plan; ", count, " committed, ", committed],
+                    );
+                }
+                (LineId::GrassrootsVenues, _, None) => say!(
+                    out,
+                    lang,
+                    step,
+                    zh[zh, "：文章未规定补助金额（C9，I4），不作计划；已承诺", count, "项，共", committed],
+                    en[en, ": the article sets no amount (C9, I4), so there is no plan; ", count, " committed, ", committed],
+                ),
                 _ => say!(
                     out,
                     lang,
                     step,
-                    zh[name, "：文章未规定金额或数量，不作计划（", clause, "）；已承诺", count, "项，共", committed],
-                    en[name, ": the article sets no amount or count, so there is no plan (", clause, "); ", count, " committed, ", committed],
+                    zh[zh, "：文章未规定保费（C17），不作计划；已承诺", count, "项，共", committed],
+                    en[en, ": the article sets no premium (C17), so there is no plan; ", count, " committed, ", committed],
                 ),
             }
         }

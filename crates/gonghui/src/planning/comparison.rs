@@ -15,6 +15,7 @@ use crate::json::write::{Json, key};
 use crate::policy::{Override, ParamId, Parameters, read_overrides};
 use crate::read::values as read;
 use crate::read::{Error, Fields, Rejection};
+use crate::rules::basis::Capitalised;
 use crate::rules::{CaseDecision, CaseKind, CaseRequest, Context, Outcome, ReadCase, Rule};
 use crate::vocab::{Clause, Fen, Lang, total_words};
 
@@ -295,24 +296,39 @@ impl ComparisonDecision {
             .collect::<Vec<_>>()
             .join(", ");
         for t in &self.totals {
-            let (q, changed, cases) = (t.question.code(), t.changed, t.cases);
+            let (zh, en) = (
+                t.question.name(Lang::Zh),
+                Capitalised(t.question.name(Lang::En)),
+            );
+            let (changed, cases) = (t.changed, t.cases);
             let (before, after) = (
                 total_words(t.amount_before, lang),
                 total_words(t.amount_after, lang),
             );
             let (fb, fa) = (t.favourable_before, t.favourable_after);
-            say!(
-                out,
-                lang,
-                (
-                    "comparison.question",
-                    t.question.clause(),
-                    None,
-                    changed == 0
-                ),
-                zh[q, "：按替代参数（", alternative, "），", cases, "个案例中", changed, "个结果改变；有利结果", fb, "→", fa, "个，金额", before, "→", after],
-                en[q, ": under the alternative (", alternative, "), ", changed, " of ", cases, " cases change; favourable outcomes ", fb, " → ", fa, ", amounts ", before, " → ", after],
+            let step = (
+                "comparison.question",
+                t.question.clause(),
+                None,
+                changed == 0,
             );
+            if pays(t.question) {
+                say!(
+                    out,
+                    lang,
+                    step,
+                    zh[zh, "：按替代参数（", alternative, "），", cases, "个案例中有", changed, "个结果改变；有利结果由", fb, "个变为", fa, "个，金额由", before, "变为", after],
+                    en[en, ": under the alternative (", alternative, "), ", changed, " of ", cases, " cases change; favourable outcomes go from ", fb, " to ", fa, ", amounts from ", before, " to ", after],
+                );
+            } else {
+                say!(
+                    out,
+                    lang,
+                    step,
+                    zh[zh, "：按替代参数（", alternative, "），", cases, "个案例中有", changed, "个结果改变；有利结果由", fb, "个变为", fa, "个"],
+                    en[en, ": under the alternative (", alternative, "), ", changed, " of ", cases, " cases change; favourable outcomes go from ", fb, " to ", fa],
+                );
+            }
         }
     }
 }

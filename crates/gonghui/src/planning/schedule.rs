@@ -104,13 +104,25 @@ impl ScheduleDecision {
             let (year, d) = (y.year, &y.decision);
             let lost = total_words(y.break_cost, lang);
             let (rate, amount) = (d.rate(), d.amount().words(lang));
-            say!(
-                out,
-                lang,
-                ("schedule.year", Clause::C18, Some(Clause::I2), d.eligible()),
-                zh[year, "年：比例", rate, "，补贴", amount, "；若该年中断参保，将失去", lost, "（C19）"],
-                en[year, ": ", rate, " of the premium, ", amount, "; a break in ", year, " would lose ", lost, " (C19)"],
-            );
+            let basis = d.rate_basis(lang);
+            let step = ("schedule.year", Clause::C18, Some(Clause::I2), d.eligible());
+            if d.eligible() {
+                say!(
+                    out,
+                    lang,
+                    step,
+                    zh[year, "年：补贴比例", rate, "（", basis, "），补贴", amount, "；若该年中断参保，将失去", lost, "（C19）"],
+                    en[year, ": ", rate, " of the premium (", basis, "), ", amount, "; a break in ", year, " would lose ", lost, " (C19)"],
+                );
+            } else {
+                say!(
+                    out,
+                    lang,
+                    step,
+                    zh[year, "年：不符合补贴条件，补贴", amount],
+                    en[year, ": not eligible, ", amount],
+                );
+            }
         }
     }
 }

@@ -19,7 +19,7 @@ use std::sync::OnceLock;
 pub use diff::ParamChange;
 pub(crate) use overrides::read_overrides;
 pub use overrides::{Override, OverrideValue, overrides_from_json};
-pub use params::{ParamId, ParamValue, Parameters, Unit, YearlyRates};
+pub use params::{ParamId, ParamValue, Parameters, Unit, Used, YearlyRates};
 pub use problem::{PolicyError, PolicyProblem, Timeline};
 
 use crate::json::Malformed;
@@ -101,6 +101,8 @@ pub enum OpenTopic {
     AwardRanking,
     /// The breakdown of the M3 innovation project (I9).
     InnovationProjectTargets,
+    /// Which three years C3's "3年内" covers.
+    ThreeYearWindow,
 }
 
 impl OpenTopic {
@@ -111,6 +113,7 @@ impl OpenTopic {
         OpenTopic::MutualAidPremium,
         OpenTopic::AwardRanking,
         OpenTopic::InnovationProjectTargets,
+        OpenTopic::ThreeYearWindow,
     ];
 
     /// The code used in JSON.
@@ -121,6 +124,7 @@ impl OpenTopic {
             OpenTopic::MutualAidPremium => "mutual_aid_premium",
             OpenTopic::AwardRanking => "award_ranking",
             OpenTopic::InnovationProjectTargets => "innovation_project_targets",
+            OpenTopic::ThreeYearWindow => "three_year_window",
         }
     }
 

@@ -70,6 +70,7 @@ impl Parameters {
     pub fn with(&self, overrides: &[Override]) -> Result<Parameters, (ParamId, Problem)> {
         let mut next = self.clone();
         for o in overrides {
+            next.remember_published(o.parameter);
             let current = next.get(o.parameter);
             let fail = |problem| (o.parameter, problem);
             let value = match (&o.value, current) {

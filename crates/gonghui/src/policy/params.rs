@@ -270,7 +270,7 @@ impl fmt::Display for ParamValue {
 }
 
 /// A Rust type that holds the value of a parameter.
-trait Typed: Sized {
+pub(crate) trait Typed: Sized {
     fn into_value(self) -> ParamValue;
     fn from_value(value: ParamValue) -> Option<Self>;
 }
@@ -347,6 +347,9 @@ macro_rules! parameters {
             digest: [u8; 32],
             /// The digest as text, kept since every answer's stamp shows it.
             digest_hex: String,
+            /// The published value of each parameter an override replaced,
+            /// for explanations that name both (empty for the published set).
+            replaced: Vec<(ParamId, ParamValue)>,
         }
 
         impl Parameters {
@@ -377,6 +380,7 @@ macro_rules! parameters {
                         .ok_or(ParamId::$variant)?,)+
                     digest: [0; 32],
                     digest_hex: String::new(),
+                    replaced: Vec::new(),
                 };
                 this.seal();
                 Ok(this)
@@ -436,6 +440,63 @@ impl ParamId {
     /// The parameter with this id, if any.
     pub fn from_id(id: &str) -> Option<ParamId> {
         ParamId::ALL.iter().copied().find(|p| p.id() == id)
+    }
+}
+
+/// A value in force, with the published one when an override replaced it by
+/// another: what an explanation states ("200 m² (overridden; C9 sets 100
+/// m²)").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Used<T> {
+    /// The value the decision used.
+    pub value: T,
+    /// The published value, when an override put another in its place.
+    pub published: Option<T>,
+}
+
+impl<T: PartialEq> Used<T> {
+    /// A value used as published.
+    pub const fn published(value: T) -> Used<T> {
+        Used {
+            value,
+            published: None,
+        }
+    }
+
+    /// `value`, used where `published` was published (`None`: the value is
+    /// the published one).
+    pub(crate) fn compared(value: T, published: Option<T>) -> Used<T> {
+        Used {
+            published: published.filter(|p| *p != value),
+            value,
+        }
+    }
+}
+
+impl Parameters {
+    /// `value`, parameter `id` in force, with its published value when an
+    /// override changed it.
+    pub(crate) fn used<T: Typed + PartialEq>(&self, id: ParamId, value: T) -> Used<T> {
+        let published = self
+            .replaced(id)
+            .and_then(|published| T::from_value(published.clone()));
+        Used::compared(value, published)
+    }
+
+    /// The published value of `id`, when an override replaced it.
+    pub(crate) fn replaced(&self, id: ParamId) -> Option<&ParamValue> {
+        self.replaced
+            .iter()
+            .find(|(replaced, _)| *replaced == id)
+            .map(|(_, published)| published)
+    }
+
+    /// Records, before the first override of `id`, its published value.
+    pub(super) fn remember_published(&mut self, id: ParamId) {
+        if !self.replaced.iter().any(|(replaced, _)| *replaced == id) {
+            let published = self.get(id);
+            self.replaced.push((id, published));
+        }
     }
 }
 

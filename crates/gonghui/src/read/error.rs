@@ -10,7 +10,7 @@ use crate::json::Malformed;
 use crate::json::value::{Value, type_name_zh};
 use crate::json::write::Json;
 use crate::vocab::{
-    Chain, Cluster, Lang, MAX_SAFE_INTEGER, ParkLevel, TargetId, Tier, VENUE_KINDS, Year,
+    Area, Chain, Cluster, Lang, MAX_SAFE_INTEGER, ParkLevel, TargetId, Tier, VENUE_KINDS, Year,
 };
 
 /// Why a request could not be answered with a decision.
@@ -248,12 +248,16 @@ impl Expected {
                 format!("年份，{} 到 {}", Year::MIN, Year::MAX),
                 format!("a year from {} to {}", Year::MIN, Year::MAX),
             ),
-            Expected::Area => lang
-                .pick(
-                    "以平方米为单位、不小于0、最多两位小数的数",
-                    "a number of square metres, 0 or more, with at most two decimals",
-                )
-                .into(),
+            Expected::Area => lang.pick(
+                format!(
+                    "以平方米为单位、0 到 {}、最多两位小数的数",
+                    Area::MAX.trimmed()
+                ),
+                format!(
+                    "a number of square metres from 0 to {}, with at most two decimals",
+                    Area::MAX.trimmed()
+                ),
+            ),
             Expected::Percent => lang
                 .pick(
                     "0 到 100 之间、最多两位小数的百分数",

@@ -18,6 +18,7 @@
 //! the planning over populations reaches them through the one entry that
 //! list makes, [`Case`] and [`CaseDecision`].
 
+pub(crate) mod basis;
 mod industry;
 pub mod model_union;
 pub mod mutual_aid;
@@ -174,6 +175,14 @@ macro_rules! case_entry {
             /// The clause the question rests on first.
             pub const fn clause(self) -> Clause {
                 match self { $(CaseKind::$v => <$facts as Rule>::CLAUSE,)+ }
+            }
+
+            /// The question's name in `lang`.
+            pub const fn name(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((CaseKind::$v, Lang::Zh) => <$facts as Rule>::NAME_ZH,)+
+                    $((CaseKind::$v, Lang::En) => <$facts as Rule>::NAME_EN,)+
+                }
             }
         }
 

@@ -6,10 +6,11 @@
 //! are not in the source) and checks the two things C13 states: the
 //! enterprise's industry and the yearly cap.
 
+use super::basis::{Basis, Counted};
 use super::{AMOUNT, Context, Outcome, ReadCase, Rule};
 use crate::explain::{self, Explainer, Step, say};
 use crate::json::write::Json;
-use crate::policy::{OpenTopic, Parameters};
+use crate::policy::{OpenTopic, ParamId, Parameters, Used};
 use crate::read::values as read;
 use crate::read::{Error, Expected, Fields};
 use crate::vocab::{Clause, Fen, KeyIndustries, Lang, Tier};
@@ -29,8 +30,9 @@ pub struct ModelUnionFacts {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct ModelUnionDecision {
     facts: ModelUnionFacts,
-    cap: u64,
-    tier_amount: Fen,
+    /// The tier's yearly cap and award, as used and as published.
+    cap: Used<u64>,
+    tier_amount: Used<Fen>,
 }
 
 impl ModelUnionDecision {
@@ -39,7 +41,7 @@ impl ModelUnionDecision {
     }
 
     fn under_cap(&self) -> bool {
-        self.facts.awarded_this_year < self.cap
+        self.facts.awarded_this_year < self.cap.value
     }
 
     /// Whether the union can receive the award.
@@ -49,7 +51,7 @@ impl ModelUnionDecision {
 
     /// The award, when eligible.
     pub fn amount(&self) -> Option<Fen> {
-        self.eligible().then_some(self.tier_amount)
+        self.eligible().then_some(self.tier_amount.value)
     }
 
     /// The tier decided on.
@@ -74,17 +76,21 @@ impl ModelUnionDecision {
 
     /// Writes the steps taken, in `lang`, into `out`.
     pub(crate) fn explain_to(&self, lang: Lang, out: &mut dyn Explainer) {
-        let tier = self.facts.tier;
-        let (zh, en) = (tier.name_zh(), tier.name_en());
-        let (done, cap) = (self.facts.awarded_this_year, self.cap);
+        let tier = self.facts.tier.name(lang);
         say!(
             out,
             lang,
             ("model_union.tier", Clause::C13, Some(Clause::I6), true),
-            zh["评定为", zh, "企业工会；按已评定的类别处理，不重新评定（I6）"],
-            en["Assessed as a ", en, " enterprise union; gonghui takes the assessed tier as given (I6)"],
+            zh["已评定为", tier, "企业工会：按已评定的类别处理，不重新评定（I6）"],
+            en["Assessed as a ", tier, " enterprise union: the assessed tier is taken as given (I6)"],
         );
         super::industry::explain(self.facts.industries, lang, Clause::C13, out);
+        let (done, cap) = (self.facts.awarded_this_year, self.cap.value);
+        let basis = Basis::of(Clause::C13, self.cap, lang, |n| Counted {
+            n,
+            zh: "家",
+            lang,
+        });
         let step = (
             "model_union.cap",
             Clause::C13,
@@ -96,26 +102,32 @@ impl ModelUnionDecision {
                 out,
                 lang,
                 step,
-                zh["本年已评", done, "家", zh, "企业工会，未达C13每年", cap, "家的上限"],
-                en[done, " ", en, " awards made this year, below the yearly cap of ", cap, " (C13)"],
+                zh["本年度已补助", tier, "企业工会", done, "家，未达每年", cap, "家的上限（", basis, "，I6）"],
+                en[done, " ", tier, " unions awarded this year, below the cap of ", cap, " a year (", basis, ", I6)"],
             );
         } else {
+            let (zh_reached, en_reached) = if done > cap {
+                ("已超过", "exceeded")
+            } else {
+                ("已达", "reached")
+            };
             say!(
                 out,
                 lang,
                 step,
-                zh["本年已评", done, "家", zh, "企业工会，已达C13每年", cap, "家的上限"],
-                en[done, " ", en, " awards made this year: the yearly cap of ", cap, " (C13) is reached"],
+                zh["本年度已补助", tier, "企业工会", done, "家，", zh_reached, "每年", cap, "家的上限（", basis, "，I6），本年不能再补助"],
+                en[done, " ", tier, " unions awarded this year: the cap of ", cap, " a year (", basis, ", I6) is ", en_reached],
             );
         }
         if let Some(amount) = self.amount() {
             let amount = amount.words(lang);
+            let basis = Basis::of(Clause::C13, self.tier_amount, lang, |f: Fen| f.words(lang));
             say!(
                 out,
                 lang,
                 ("model_union.amount", Clause::C13, Some(Clause::I6), true),
-                zh[zh, "企业工会补助", amount, "（C13）"],
-                en["A ", en, " union receives ", amount, " (C13)"],
+                zh[tier, "企业工会补助", amount, "（", basis, "）"],
+                en["A ", tier, " union receives ", amount, " (", basis, ")"],
             );
         }
     }
@@ -124,8 +136,14 @@ impl ModelUnionDecision {
 /// Decides a `model_union_award` question (C13; I3, I6).
 pub fn decide(params: &Parameters, facts: &ModelUnionFacts) -> ModelUnionDecision {
     let (cap, tier_amount) = match facts.tier {
-        Tier::SixHaves => (params.six_haves_per_year, params.six_haves_amount),
-        Tier::SixNorms => (params.six_norms_per_year, params.six_norms_amount),
+        Tier::SixHaves => (
+            params.used(ParamId::SixHavesPerYear, params.six_haves_per_year),
+            params.used(ParamId::SixHavesAmount, params.six_haves_amount),
+        ),
+        Tier::SixNorms => (
+            params.used(ParamId::SixNormsPerYear, params.six_norms_per_year),
+            params.used(ParamId::SixNormsAmount, params.six_norms_amount),
+        ),
     };
     ModelUnionDecision {
         facts: *facts,

@@ -6,12 +6,14 @@
 //! without a break. The rate is that of the calendar year asked about; the
 //! subsidy is the premium × the rate, rounded half up to the fen once.
 
+use super::basis::{Basis, Period};
 use super::{AMOUNT, Context, Outcome, ReadCase, Rule};
 use crate::explain::{self, Explainer, Step, say};
 use crate::json::write::{Json, key};
-use crate::policy::{OpenTopic, Parameters, YearlyRates};
+use crate::policy::{OpenTopic, ParamId, ParamValue, Parameters, Used, YearlyRates};
 use crate::read::values as read;
 use crate::read::{Error, Fields};
+use crate::vocab::words::Words;
 use crate::vocab::{Clause, Fen, KeyIndustries, Lang, Rate, Run, Year, YearSet};
 
 /// The facts of a `mutual_aid_subsidy` question.
@@ -37,12 +39,34 @@ pub struct MutualAidDecision {
     period: (Year, Year),
     /// The rate of `year`, when it is in the period.
     year_rate: Option<Rate>,
+    /// The published period and rate of `year`, when an override changed
+    /// the rates.
+    published: Option<Published>,
     /// Whether the enterprise qualifies ([`qualifies`]).
     eligible: bool,
     /// The enrolment as the rule reads it, from which the explanation says
     /// why ([`earlier`](Self::earlier), [`start`](Self::start),
     /// [`gap`](Self::gap)), only when asked.
     enrolled: Run,
+}
+
+/// The published period and rate of the year asked about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct Published {
+    period: (Year, Year),
+    year_rate: Option<Rate>,
+}
+
+/// A year's rate, or that there is none: `"40%"`, `"该年无补贴"`.
+pub(crate) struct YearRate(Option<Rate>, Lang);
+
+impl Words for YearRate {
+    fn write_words(&self, out: &mut String) {
+        match self.0 {
+            Some(rate) => rate.write_words(out),
+            None => out.push_str(self.1.pick("该年无补贴", "no rate for that year")),
+        }
+    }
 }
 
 impl MutualAidDecision {
@@ -98,32 +122,50 @@ impl MutualAidDecision {
         explain::collect(|steps| self.explain_to(lang, steps))
     }
 
+    /// The period and the year's rate as used, with the published ones when
+    /// an override changed them.
+    fn used(&self) -> (Used<(Year, Year)>, Used<Option<Rate>>) {
+        (
+            Used::compared(self.period, self.published.map(|p| p.period)),
+            Used::compared(self.year_rate, self.published.map(|p| p.year_rate)),
+        )
+    }
+
+    /// The source of the year's rate: C18, or what it sets when an override
+    /// changed the rates.
+    pub(crate) fn rate_basis(&self, lang: Lang) -> Basis<YearRate> {
+        Basis::of(Clause::C18, self.used().1, lang, |r| YearRate(r, lang))
+    }
+
     /// Writes the steps taken, in `lang`, into `out`.
     pub(crate) fn explain_to(&self, lang: Lang, out: &mut dyn Explainer) {
         let year = self.year;
         let (first, last) = self.period;
+        let (period, _) = self.used();
         super::industry::explain(self.industries, lang, Clause::C17, out);
+        let basis = Basis::of(Clause::C18, period, lang, |(a, b)| Period(a, b, lang));
         let step = (
             "mutual_aid.period",
             Clause::C18,
             Some(Clause::I7),
             self.year_rate.is_some(),
         );
+        let span = Period(first, last, lang);
         if self.year_rate.is_some() {
             say!(
                 out,
                 lang,
                 step,
-                zh[year, "年在C18规定的补贴期", first, "—", last, "年之内"],
-                en[year, " is within the subsidy period ", first, "–", last, " of C18"],
+                zh[year, "年在补贴期", span, "之内（", basis, "）"],
+                en[year, " is within the subsidy period ", span, " (", basis, ")"],
             );
         } else {
             say!(
                 out,
                 lang,
                 step,
-                zh[year, "年不在C18规定的补贴期", first, "—", last, "年之内"],
-                en[year, " is outside the subsidy period ", first, "–", last, " of C18"],
+                zh[year, "年不在补贴期", span, "之内（", basis, "）"],
+                en[year, " is outside the subsidy period ", span, " (", basis, ")"],
             );
         }
         let step = (
@@ -137,21 +179,21 @@ impl MutualAidDecision {
                 out,
                 lang,
                 step,
-                zh[early, "年已参保，早于", first, "年，不属于新参加的企业（C17）"],
-                en["Enrolled in ", early, ", before ", first, ": not a new participant (C17)"],
+                zh[early, "年已参加该互助计划，早于", first, "年，不属于新参加的企业（C17）"],
+                en["In the plan since ", early, ", before ", first, ": not a new participant (C17)"],
             ),
             (None, Some(start)) => say!(
                 out,
                 lang,
                 step,
-                zh["首次参保于", start, "年，", first, "年前未参保，属于新参加的企业（C17）"],
+                zh[start, "年首次参加该互助计划，", first, "年以前未参加，属于新参加的企业（C17）"],
                 en["First enrolled in ", start, ", not in the plan before ", first, ": a new participant (C17)"],
             ),
             (None, None) => say!(
                 out,
                 lang,
                 step,
-                zh[first, "年前未参保（C17）"],
+                zh[first, "年以前未参加该互助计划（C17）"],
                 en["Not in the plan before ", first, " (C17)"],
             ),
         }
@@ -173,15 +215,15 @@ impl MutualAidDecision {
                 out,
                 lang,
                 step,
-                zh[year, "年参保（C19）"],
+                zh[year, "年已参保（C19）"],
                 en["Enrolled in ", year, " (C19)"]
             ),
             (Some(gap), Some(start)) if gap < year => say!(
                 out,
                 lang,
                 step,
-                zh[gap, "年未参保：自首次参保（", start, "年）至", year, "年参保中断，不能继续享受补贴（C19）"],
-                en["Not enrolled in ", gap, ": the break between first enrolment in ", start, " and ", year, " ends the subsidy (C19)"],
+                zh[gap, "年未参保：自", start, "年首次参保至", year, "年之间参保中断，不能继续享受补贴（C19）"],
+                en["Not enrolled in ", gap, ": a break between the first enrolment in ", start, " and ", year, " ends the subsidy (C19)"],
             ),
             (Some(_), _) => say!(
                 out,
@@ -193,14 +235,28 @@ impl MutualAidDecision {
         }
         if self.eligible() {
             let rate = self.rate();
-            let (premium, amount) = (self.premium.words(lang), self.amount().words(lang));
-            say!(
-                out,
-                lang,
-                ("mutual_aid.rate", Clause::C18, Some(Clause::I2), true),
-                zh[year, "年补贴比例为", rate, "（C18）：", premium, "×", rate, "＝", amount, "，四舍五入到分（I2）"],
-                en["The rate for ", year, " is ", rate, " (C18): ", premium, " × ", rate, " = ", amount, ", rounded half up to the fen (I2)"],
-            );
+            let basis = self.rate_basis(lang);
+            let premium = self.premium.words(lang);
+            let exact = self.premium.times_exact_words(rate, lang);
+            let amount = self.amount().words(lang);
+            let step = ("mutual_aid.rate", Clause::C18, Some(Clause::I2), true);
+            if exact.is_whole_fen() {
+                say!(
+                    out,
+                    lang,
+                    step,
+                    zh[year, "年补贴比例为", rate, "（", basis, "）：", premium, "×", rate, "＝", amount, "（I2）"],
+                    en["The rate for ", year, " is ", rate, " (", basis, "): ", premium, " × ", rate, " = ", amount, " (I2)"],
+                );
+            } else {
+                say!(
+                    out,
+                    lang,
+                    step,
+                    zh[year, "年补贴比例为", rate, "（", basis, "）：", premium, "×", rate, "＝", exact, "，四舍五入到分为", amount, "（I2）"],
+                    en["The rate for ", year, " is ", rate, " (", basis, "): ", premium, " × ", rate, " = ", exact, ", rounded half up to the fen: ", amount, " (I2)"],
+                );
+            }
         }
     }
 }
@@ -346,12 +402,20 @@ pub fn decide(params: &Parameters, facts: &MutualAidFacts) -> MutualAidDecision 
     let rates = &params.mutual_aid_rates;
     let year = facts.year;
     let enrolled = facts.enrolled_years.run();
+    let published = match params.replaced(ParamId::MutualAidRates) {
+        Some(ParamValue::YearlyRates(published)) => Some(Published {
+            period: (published.first(), published.last()),
+            year_rate: published.rate(year),
+        }),
+        _ => None,
+    };
     MutualAidDecision {
         industries: facts.industries,
         year,
         premium: facts.premium,
         period: (rates.first(), rates.last()),
         year_rate: rates.rate(year),
+        published,
         eligible: qualifies(rates, facts.industries.is_key(), year, enrolled),
         enrolled,
     }

@@ -18,11 +18,15 @@ const RULE: ShareRule = ShareRule {
         "来自重点产业链和先进制造业集群",
         "名",
         "没有候选对象",
+        "要求占比不低于",
+        "",
     ],
     en: [
         "candidates",
         "come from the chains and clusters",
         "No candidates",
+        " requires a share of at least ",
+        "",
     ],
 };
 
@@ -31,5 +35,6 @@ const RULE: ShareRule = ShareRule {
 share_question!(
     NominationFacts, "nomination_share", "劳模和五一奖评选对象占比",
     "share of key-industry award candidates", C5,
-    fields: &["total", "from_key_industries"], min: nomination_min_share, words: RULE,
+    fields: &["total", "from_key_industries"], min: nomination_min_share = NominationMinShare,
+    words: RULE,
 );

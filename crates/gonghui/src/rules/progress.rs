@@ -1,15 +1,15 @@
 //! The special action's targets, and how far a year's figures go towards them
 //! (C2, C3, C12, C13, C16, C20; POLICY I1, I9).
 
-use std::fmt;
-
+use super::basis::{Basis, Capitalised, Counted};
 use super::{Context, Outcome, ReadCase, Rule};
 use crate::explain::{self, Explainer, Step, say};
 use crate::json::write::{Json, key};
-use crate::policy::{OpenTopic, Parameters};
+use crate::policy::{OpenTopic, ParamId, Parameters, Used};
 use crate::read::values as read;
 use crate::read::{Error, Fields};
-use crate::vocab::{Clause, Lang, Period, TargetId, Year, percent_one_decimal};
+use crate::vocab::words::Words;
+use crate::vocab::{Clause, Lang, TargetId, Year, percent_one_decimal};
 
 /// The figures achieved towards some of the targets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -53,6 +53,82 @@ pub struct TargetResult {
     pub goal: u64,
     /// The figure achieved, if given.
     pub achieved: Option<u64>,
+    /// The published goal, when an override put another in its place.
+    published_goal: Option<u64>,
+}
+
+/// How the article words a target's goal.
+#[derive(Clone, Copy)]
+enum Goal {
+    /// A figure of C2, which says no 每年: yearly by the reading I9.
+    Yearly,
+    /// 每年 and a figure (C16, C20).
+    EveryYear,
+    /// 每年 and a figure with 以上 (C12).
+    EveryYearAtLeast,
+    /// 每年 and a figure that is also the cap of I6 (C13).
+    EveryYearCap,
+    /// 3年内 and a figure with 以上 (C3).
+    ThreeYearsAtLeast,
+}
+
+/// How a target's figures are told: the Chinese verb and measure word, the
+/// English verb, and how the article words the goal.
+const fn telling(target: TargetId) -> (&'static str, &'static str, &'static str, Goal) {
+    match target {
+        TargetId::SkillCompetitions => ("举办", "场", "held", Goal::Yearly),
+        TargetId::StandardVenues => ("打造", "家", "built", Goal::Yearly),
+        TargetId::ParkVenues => ("打造", "个", "built", Goal::EveryYearAtLeast),
+        TargetId::SixHavesUnions => ("补助", "家", "awarded", Goal::EveryYearCap),
+        TargetId::SixNormsUnions => ("补助", "家", "awarded", Goal::EveryYearCap),
+        TargetId::HealthCareWorkers => ("惠及", "名", "reached", Goal::Yearly),
+        TargetId::RecuperationWorkers => ("组织", "名", "in recuperation", Goal::EveryYear),
+        TargetId::HealthKnowledgeWorkers => ("服务", "名", "reached", Goal::EveryYear),
+        TargetId::CulturalEvents => ("开展", "场", "held", Goal::Yearly),
+        TargetId::SinglesMixers => ("举办", "场", "held", Goal::Yearly),
+        TargetId::ModelWorkers => ("选树", "名", "selected", Goal::ThreeYearsAtLeast),
+        TargetId::LabourMedals => ("选树", "名", "selected", Goal::ThreeYearsAtLeast),
+        TargetId::CertificatesAndPioneers => ("选树", "个", "selected", Goal::ThreeYearsAtLeast),
+    }
+}
+
+/// A target's goal as the article words it, with its source: `"年度目标100场（C2）"`.
+struct GoalWords {
+    goal: Goal,
+    n: Counted,
+    basis: Basis<Counted>,
+}
+
+impl Words for GoalWords {
+    fn write_words(&self, out: &mut String) {
+        let lang = self.n.lang;
+        let (zh_before, zh_after, en_before, en_after) = match self.goal {
+            Goal::Yearly => ("年度目标", "（", "the yearly goal of ", " ("),
+            Goal::EveryYear => ("每年", "（", "", " every year ("),
+            Goal::EveryYearAtLeast => ("每年", "以上（", "at least ", " every year ("),
+            Goal::EveryYearCap => (
+                "每年",
+                "，也是补助上限（",
+                "",
+                " every year, which is also the cap (",
+            ),
+            Goal::ThreeYearsAtLeast => ("3年内", "以上（", "at least ", " within 3 years ("),
+        };
+        out.push_str(lang.pick(zh_before, en_before));
+        self.n.write_words(out);
+        out.push_str(lang.pick(zh_after, en_after));
+        self.basis.write_words(out);
+        out.push_str(match (self.goal, lang) {
+            (Goal::EveryYearAtLeast | Goal::ThreeYearsAtLeast, Lang::Zh) => "；I1：“以上”含本数）",
+            (Goal::EveryYearAtLeast | Goal::ThreeYearsAtLeast, Lang::En) => {
+                "; I1: 'and above' includes the number)"
+            }
+            (Goal::EveryYearCap, Lang::Zh) => "；I6）",
+            (Goal::EveryYearCap, Lang::En) => "; I6)",
+            (_, Lang::Zh) => "）",
+            (_, Lang::En) => ")",
+        });
+    }
 }
 
 impl TargetResult {
@@ -60,6 +136,19 @@ impl TargetResult {
     /// `None` without a figure.
     pub fn met(&self) -> Option<bool> {
         self.achieved.map(|a| a >= self.goal)
+    }
+
+    /// Whether the goal is also a cap (C13's unions, I6).
+    pub fn is_cap(&self) -> bool {
+        matches!(telling(self.target).3, Goal::EveryYearCap)
+    }
+
+    /// Whether the figure goes beyond a goal that is also a cap; `None`
+    /// without a figure or for a goal that is no cap.
+    pub fn beyond_cap(&self) -> Option<bool> {
+        self.achieved
+            .filter(|_| self.is_cap())
+            .map(|a| a > self.goal)
     }
 
     /// The figure as a percentage of the goal, one decimal, half up; `None`
@@ -71,62 +160,54 @@ impl TargetResult {
 
     fn explain_to(&self, lang: Lang, out: &mut dyn Explainer) {
         let t = self.target;
-        let (goal, clause) = (self.goal, t.clause());
+        let (zh_verb, zh_unit, en_verb, goal) = telling(t);
         let (zh, en) = (t.name_zh(), Capitalised(t.name_en()));
-        let (zh_every, en_every) = match t.period() {
-            Period::Year => ("每年", "the yearly goal of"),
-            Period::ThreeYears => ("三年", "the three-year goal of"),
+        let count = |n| Counted {
+            n,
+            zh: zh_unit,
+            lang,
         };
-        let step = (rule(t), clause, Some(Clause::I9), self.met() == Some(true));
+        let used = Used::compared(self.goal, self.published_goal);
+        let goal = GoalWords {
+            goal,
+            n: count(self.goal),
+            basis: Basis::of(t.clause(), used, lang, count),
+        };
+        let done = self.met() == Some(true) && self.beyond_cap() != Some(true);
+        let step = (rule(t), t.clause(), Some(Clause::I9), done);
         let Some(achieved) = self.achieved else {
             return say!(
                 out,
                 lang,
                 step,
-                zh[zh, "：未提供完成数（目标", zh_every, goal, "，", clause, "）"],
-                en[en, ": no figure given (", en_every, " ", goal, ", ", clause, ")"],
+                zh[zh, "：未提供完成数，", goal],
+                en[en, ": no figure given; ", goal],
             );
         };
-        let (zh_met, en_met) = if achieved >= goal {
-            ("已达成", "met")
-        } else {
-            ("未达成", "not met")
+        let achieved = count(achieved);
+        let (zh_status, en_status) = match (self.met(), self.beyond_cap()) {
+            (_, Some(true)) => ("超出上限", "beyond the cap"),
+            (Some(true), _) => ("已完成", "met"),
+            _ => ("未完成", "not met"),
         };
         match self.percent() {
             Some(pct) => say!(
                 out,
                 lang,
                 step,
-                zh[zh, "：完成", achieved, "，目标", zh_every, goal, "（", clause, "，I1：“以上”含本数），", zh_met, "（", pct, "%）"],
-                en[en, ": ", achieved, " against ", en_every, " ", goal, " (", clause, "; I1: 'and above' includes the goal): ", en_met, " (", pct, "%)"],
+                zh[zh, "：已", zh_verb, achieved, "，", goal, "，", zh_status, "（完成率", pct, "%）"],
+                en[en, ": ", achieved, " ", en_verb, ", against ", goal, ": ", en_status, " (", pct, "%)"],
             ),
             None => say!(
                 out,
                 lang,
                 step,
-                zh[zh, "：完成", achieved, "，目标", zh_every, goal, "（", clause, "，I1：“以上”含本数），", zh_met],
-                en[en, ": ", achieved, " against ", en_every, " ", goal, " (", clause, "; I1: 'and above' includes the goal): ", en_met],
+                zh[zh, "：已", zh_verb, achieved, "，", goal, "，", zh_status],
+                en[en, ": ", achieved, " ", en_verb, ", against ", goal, ": ", en_status],
             ),
         }
     }
 }
-
-/// A name with its first letter capitalised, written without allocating.
-struct Capitalised(&'static str);
-
-impl Capitalised {
-    fn write_to(&self, f: &mut impl fmt::Write) -> fmt::Result {
-        let mut chars = self.0.chars();
-        if let Some(first) = chars.next() {
-            for upper in first.to_uppercase() {
-                f.write_char(upper)?;
-            }
-        }
-        f.write_str(chars.as_str())
-    }
-}
-
-crate::vocab::words::words_and_display!(Capitalised);
 
 /// The id of the rule that checks a target: `progress.<target>`.
 const fn rule(target: TargetId) -> &'static str {
@@ -165,15 +246,21 @@ impl ProgressDecision {
         &self.results
     }
 
-    /// Whether every target has a figure and meets its goal.
+    /// Whether every target has a figure that meets its goal, and none goes
+    /// beyond a goal that is also a cap.
     pub fn all_met(&self) -> bool {
-        self.results.iter().all(|r| r.met() == Some(true))
+        self.results
+            .iter()
+            .all(|r| r.met() == Some(true) && r.beyond_cap() != Some(true))
     }
 
     /// What the published policy leaves open that bears on this answer: M3
-    /// has no number.
+    /// has no number, and the three years of C3 are not dated.
     pub fn open(&self) -> &'static [OpenTopic] {
-        &[OpenTopic::InnovationProjectTargets]
+        &[
+            OpenTopic::InnovationProjectTargets,
+            OpenTopic::ThreeYearWindow,
+        ]
     }
 
     /// The steps taken, in `lang`: one per target.
@@ -195,10 +282,12 @@ pub fn decide(params: &Parameters, facts: &ProgressFacts) -> ProgressDecision {
         year: facts.year,
         results: std::array::from_fn(|i| {
             let target = TargetId::ALL[i];
+            let goal = params.used(ParamId::of_target(target), params.goal(target));
             TargetResult {
                 target,
-                goal: params.goal(target),
+                goal: goal.value,
                 achieved: facts.achieved.get(target),
+                published_goal: goal.published,
             }
         }),
     }
@@ -267,10 +356,9 @@ impl Rule for ProgressFacts {
             j.key(key!("achieved"));
             j.opt_u64(t.achieved);
             j.key(key!("met"));
-            match t.met() {
-                Some(met) => j.bool(met),
-                None => j.null(),
-            }
+            j.opt_bool(t.met());
+            j.key(key!("beyond_cap"));
+            j.opt_bool(t.beyond_cap());
             j.key(key!("percent"));
             j.opt_str(t.percent().as_deref());
             j.end();
@@ -283,6 +371,7 @@ impl Rule for ProgressFacts {
 mod tests {
     use super::*;
     use crate::policy::Policy;
+    use crate::vocab::Period;
 
     fn progress(figures: &[(TargetId, u64)]) -> ProgressDecision {
         let facts = ProgressFacts {

@@ -1,8 +1,10 @@
 //! "At least this share of them": the arithmetic and the explanation shared by
 //! C5 (nominations) and C6 (studio slots) (POLICY I1, I8).
 
+use super::basis::Basis;
 use crate::explain::{self, Explainer, Step, say};
 use crate::json::write::{Json, key};
+use crate::policy::Used;
 use crate::read::values as read;
 use crate::read::{Error, Fields, Problem};
 use crate::vocab::{Clause, Lang, Rate, percent_one_decimal};
@@ -50,23 +52,26 @@ impl Share {
 pub(crate) struct ShareRule {
     pub(crate) rule: &'static str,
     pub(crate) clause: Clause,
-    /// Chinese: the whole with its measure word, the part's predicate, the
-    /// measure word alone, and the sentence for an empty whole.
-    pub(crate) zh: [&'static str; 4],
-    /// English: the whole, the part's predicate, and the empty-whole sentence.
-    pub(crate) en: [&'static str; 3],
+    /// Chinese: the whole's measure word and noun, the part's predicate,
+    /// the measure word alone, the sentence for an empty whole, and the
+    /// clause's requirement in its own words, before and after the share.
+    pub(crate) zh: [&'static str; 6],
+    /// English: the whole's noun, the part's predicate, the empty-whole
+    /// sentence, and the clause's requirement before and after the share.
+    pub(crate) en: [&'static str; 5],
 }
 
 /// The answer to a share question (`nomination_share`, `studio_quota`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct ShareDecision {
     share: Share,
-    min: Rate,
+    /// The least share, as used and as published.
+    min: Used<Rate>,
     rule: ShareRule,
 }
 
 impl ShareDecision {
-    pub(crate) fn new(share: Share, min: Rate, rule: ShareRule) -> ShareDecision {
+    pub(crate) fn new(share: Share, min: Used<Rate>, rule: ShareRule) -> ShareDecision {
         ShareDecision { share, min, rule }
     }
 
@@ -81,7 +86,7 @@ impl ShareDecision {
     /// The least part that meets the share: ⌈min × whole⌉ (I8), so "not
     /// below 30%" of 7 candidates is 3. Nothing is required of an empty whole.
     pub fn required(&self) -> u64 {
-        self.min.ceil_of(self.share.whole)
+        self.min.value.ceil_of(self.share.whole)
     }
 
     /// Whether the part meets the share (I1: "not below" includes the bound).
@@ -97,7 +102,7 @@ impl ShareDecision {
 
     /// The least share required.
     pub fn min_share(&self) -> Rate {
-        self.min
+        self.min.value
     }
 
     /// The steps taken, in `lang`.
@@ -107,31 +112,42 @@ impl ShareDecision {
 
     /// Writes the steps taken, in `lang`, into `out`.
     pub(crate) fn explain_to(&self, lang: Lang, out: &mut dyn Explainer) {
-        let (part, whole, min) = (self.share.part, self.share.whole, self.min);
+        let (part, whole, min) = (self.share.part, self.share.whole, self.min.value);
         let (required, clause) = (self.required(), self.rule.clause);
-        let [zh_whole, zh_part, zh_unit, zh_none] = self.rule.zh;
-        let [en_whole, en_part, en_none] = self.rule.en;
+        let [zh_whole, zh_part, zh_unit, zh_none, zh_before, zh_after] = self.rule.zh;
+        let [en_whole, en_part, en_none, en_before, en_after] = self.rule.en;
         let step = (self.rule.rule, clause, Some(Clause::I8), self.compliant());
-        let (zh_than, en_than) = if self.compliant() {
-            ("不少于", "at least")
-        } else {
-            ("少于", "fewer than")
-        };
-        match self.share_percent() {
-            None => say!(
+        let Some(pct) = self.share_percent() else {
+            return say!(
                 out,
                 lang,
                 step,
                 zh[zh_none, "：无占比要求，占比无定义（I8）"],
                 en[en_none, ": nothing is required and the share is undefined (I8)"],
-            ),
-            Some(pct) => say!(
+            );
+        };
+        let (zh_verdict, en_verdict) = if self.compliant() {
+            ("符合要求", "compliant")
+        } else {
+            ("不符合要求", "not compliant")
+        };
+        let basis = Basis::of(clause, self.min, lang, |r| r);
+        if basis.overridden() {
+            say!(
                 out,
                 lang,
                 step,
-                zh[whole, zh_whole, "中", part, zh_unit, "（", pct, "%）", zh_part, "，", zh_than, clause, "要求的", required, zh_unit, "（", whole, "的", min, "，向上取整，I8）"],
-                en[part, " of ", whole, " ", en_whole, " (", pct, "%) ", en_part, ": ", en_than, " the ", required, " required by ", clause, " (", min, " of ", whole, ", rounded up, I8)"],
-            ),
+                zh[whole, zh_whole, "中有", part, zh_unit, zh_part, "（占", pct, "%）；要求的占比为", min, "（", basis, "），按I8即至少", required, zh_unit, "（", whole, "×", min, "，向上取整），", zh_verdict],
+                en[part, " of ", whole, " ", en_whole, " ", en_part, " (", pct, "%); the share required is ", min, " (", basis, "), which I8 reads as at least ", required, " (", whole, " × ", min, ", rounded up): ", en_verdict],
+            );
+        } else {
+            say!(
+                out,
+                lang,
+                step,
+                zh[whole, zh_whole, "中有", part, zh_unit, zh_part, "（占", pct, "%）；", clause, zh_before, min, zh_after, "，按I8即至少", required, zh_unit, "（", whole, "×", min, "，向上取整），", zh_verdict],
+                en[part, " of ", whole, " ", en_whole, " ", en_part, " (", pct, "%); ", clause, en_before, min, en_after, ", which I8 reads as at least ", required, " (", whole, " × ", min, ", rounded up): ", en_verdict],
+            );
         }
     }
 }
@@ -153,7 +169,7 @@ pub(crate) fn read(f: &Fields<'_>, fields: &'static [&'static str; 2]) -> Result
 macro_rules! share_question {
     (
         $facts:ident, $code:literal, $zh:literal, $en:literal, $clause:ident,
-        fields: $fields:expr, min: $min:ident, words: $words:expr $(,)?
+        fields: $fields:expr, min: $min:ident = $param:ident, words: $words:expr $(,)?
     ) => {
         impl $crate::rules::Rule for $facts {
             const CODE: &'static str = $code;
@@ -203,7 +219,8 @@ macro_rules! share_question {
             params: &$crate::policy::Parameters,
             facts: &$facts,
         ) -> $crate::rules::share::ShareDecision {
-            $crate::rules::share::ShareDecision::new(facts.0, params.$min, $words)
+            let min = params.used($crate::policy::ParamId::$param, params.$min);
+            $crate::rules::share::ShareDecision::new(facts.0, min, $words)
         }
     };
 }

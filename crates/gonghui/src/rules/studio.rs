@@ -15,15 +15,19 @@ const RULE: ShareRule = ShareRule {
     rule: "studio.share",
     clause: Clause::C6,
     zh: [
-        "个工作室创建名额",
+        "个劳模创新工作室创建名额",
         "赋予先进制造业企业",
         "个",
-        "没有工作室创建名额",
+        "没有劳模创新工作室创建名额",
+        "规定每年将名额的",
+        "赋予先进制造业企业",
     ],
     en: [
         "studio slots",
         "go to advanced manufacturing enterprises",
         "No studio slots",
+        " gives ",
+        " of the slots to them every year",
     ],
 };
 
@@ -32,5 +36,6 @@ const RULE: ShareRule = ShareRule {
 share_question!(
     StudioFacts, "studio_quota", "劳模创新工作室创建名额",
     "innovation studio slots for advanced manufacturing", C6,
-    fields: &["total_slots", "advanced_manufacturing_slots"], min: studio_min_share, words: RULE,
+    fields: &["total_slots", "advanced_manufacturing_slots"], min: studio_min_share = StudioMinShare,
+    words: RULE,
 );

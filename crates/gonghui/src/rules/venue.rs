@@ -6,14 +6,14 @@
 //! industrial parks receive 500,000 yuan (150,000 before), with no area
 //! condition. The date from which the revision applies is not published.
 
+use super::basis::{Basis, SquareMetres};
 use super::{AMOUNT, Context, Outcome, ReadCase, Rule};
 use crate::explain::{self, Explainer, Step, say};
 use crate::json::value::Value;
 use crate::json::write::Json;
-use crate::policy::{OpenTopic, Parameters};
+use crate::policy::{OpenTopic, ParamId, Parameters, Used};
 use crate::read::values as read;
 use crate::read::{Error, Expected, Fields};
-use crate::vocab::number;
 use crate::vocab::{Area, Clause, Fen, GrassrootsKind, INDUSTRIAL_PARK, Lang, ParkLevel};
 
 /// The facts of a `venue_subsidy` question.
@@ -41,8 +41,11 @@ pub struct VenueDecision {
     venue: Venue,
     eligible: bool,
     amount: Option<Fen>,
-    min_area: Area,
-    min_level: ParkLevel,
+    /// The standards compared, as used and as published.
+    min_area: Used<Area>,
+    grassroots_amount: Used<Option<Fen>>,
+    min_level: Used<ParkLevel>,
+    park_amount: Used<Fen>,
 }
 
 impl VenueDecision {
@@ -97,15 +100,16 @@ impl VenueDecision {
         area: Area,
         out: &mut dyn Explainer,
     ) {
-        let min = number::Trimmed(self.min_area.hundredths());
-        let (zh_kind, en_kind) = (kind.name_zh(), kind.name_en());
+        let kind = kind.name(lang);
         say!(
             out,
             lang,
             ("venue.kind", Clause::C9, Some(Clause::I4), true),
-            zh[zh_kind, "职工活动场所，适用C9对乡镇（街道）、村（社区）场所的室内面积标准"],
-            en["A ", en_kind, " venue: the indoor-area standard of C9 for township, street, village and community venues applies"],
+            zh[kind, "职工活动场所：适用C9对乡镇（街道）、村（社区）职工活动场所的室内面积标准"],
+            en["A ", kind, " venue: the indoor-area standard of C9 for township (street) and village (community) venues applies"],
         );
+        let min = self.min_area.value.trimmed();
+        let basis = Basis::of(Clause::C9, self.min_area, lang, |a| SquareMetres(a, lang));
         let step = (
             "venue.grassroots.area",
             Clause::C9,
@@ -117,16 +121,16 @@ impl VenueDecision {
                 out,
                 lang,
                 step,
-                zh["室内面积", area, "平方米，达到C9规定的“", min, "平方米以上”（I1：“以上”含本数）"],
-                en["Indoor area ", area, " m² meets the threshold of ", min, " m² and above of C9 (I1: 'and above' includes ", min, " m²)"],
+                zh["室内面积", area, "平方米，达到", min, "平方米以上的标准（", basis, "；I1：“以上”含本数）"],
+                en["The indoor area of ", area, " m² meets the standard of ", min, " m² and above (", basis, "; I1: 'and above' includes the number)"],
             );
         } else {
             say!(
                 out,
                 lang,
                 step,
-                zh["室内面积", area, "平方米，低于C9规定的“", min, "平方米以上”标准"],
-                en["Indoor area ", area, " m² is below the ", min, " m² threshold of C9"],
+                zh["室内面积", area, "平方米，低于", min, "平方米以上的标准（", basis, "），不符合补助条件"],
+                en["The indoor area of ", area, " m² is below the standard of ", min, " m² and above (", basis, "): not eligible"],
             );
             return;
         }
@@ -142,7 +146,7 @@ impl VenueDecision {
                 lang,
                 step,
                 zh["文章未规定乡镇（街道）、村（社区）职工活动场所的补助金额：金额留空，不作推定（I4）"],
-                en["The published policy sets no amount for township, street, village and community venues: the amount is left null, not guessed (I4)"],
+                en["The article sets no amount for township (street) and village (community) venues: the amount is left empty, not guessed (I4)"],
             ),
             Some(amount) => {
                 let amount = amount.words(lang);
@@ -150,8 +154,8 @@ impl VenueDecision {
                     out,
                     lang,
                     step,
-                    zh["补助金额", amount, "取自参数 venue.grassroots.amount_fen（已发布的政策未规定该金额，I4）"],
-                    en["The amount of ", amount, " is the value of parameter venue.grassroots.amount_fen (the published policy sets none, I4)"],
+                    zh["补助金额", amount, "（已替换；文章未规定该金额，I4）"],
+                    en["An amount of ", amount, " (overridden; the article sets none, I4)"],
                 );
             }
         }
@@ -164,8 +168,8 @@ impl VenueDecision {
         area: Option<Area>,
         out: &mut dyn Explainer,
     ) {
-        let (min_zh, min_en) = (self.min_level.name_zh(), self.min_level.name_en());
-        let (zh, en) = (level.name_zh(), level.name_en());
+        let (level, min) = (level.name(lang), self.min_level.value.name(lang));
+        let basis = Basis::of(Clause::C10, self.min_level, lang, |l| l.name(lang));
         let step = (
             "venue.park.level",
             Clause::C10,
@@ -177,16 +181,16 @@ impl VenueDecision {
                 out,
                 lang,
                 step,
-                zh[zh, "工业园区（开发区），属于C10规定的“", min_zh, "及以上”"],
-                en["A ", en, " industrial park (development zone): ", min_en, " level or higher, as C10 requires"],
+                zh[level, "工业园区（开发区）：属于", min, "及以上（", basis, "）"],
+                en["A ", level, " industrial park (development zone): at ", min, " level or higher (", basis, ")"],
             );
         } else {
             say!(
                 out,
                 lang,
                 step,
-                zh[zh, "工业园区低于C10规定的“", min_zh, "及以上”，不适用该补助标准（I5）"],
-                en["A ", en, " park is below the ", min_en, " level or higher that C10 requires: this standard does not apply (I5)"],
+                zh[level, "工业园区（开发区）：不属于", min, "及以上（", basis, "），不适用园区场所的补助标准（I5）"],
+                en["A ", level, " industrial park (development zone): not at ", min, " level or higher (", basis, "), so the park venue standard does not apply (I5)"],
             );
         }
         if let Some(area) = area {
@@ -195,17 +199,18 @@ impl VenueDecision {
                 lang,
                 ("venue.park.area", Clause::C10, Some(Clause::I5), true),
                 zh["园区场所不设面积条件（I5）：所报室内面积", area, "平方米不影响结果"],
-                en["No area condition applies to park venues (I5): the indoor area of ", area, " m² given does not matter"],
+                en["Park venues have no area condition (I5): the indoor area of ", area, " m² given does not matter"],
             );
         }
         if let Some(amount) = self.amount {
             let amount = amount.words(lang);
+            let basis = Basis::of(Clause::C10, self.park_amount, lang, |f: Fen| f.words(lang));
             say!(
                 out,
                 lang,
                 ("venue.park.amount", Clause::C10, Some(Clause::I5), true),
-                zh["每个场所补助", amount, "（C10、C12）"],
-                en[amount, " per venue (C10, C12)"],
+                zh["每个场所补助", amount, "（", basis, "）"],
+                en[amount, " per venue (", basis, ")"],
             );
         }
     }
@@ -213,24 +218,30 @@ impl VenueDecision {
 
 /// Decides a `venue_subsidy` question (C9, C10; I1, I4, I5).
 pub fn decide(params: &Parameters, venue: &Venue) -> VenueDecision {
+    let min_area = params.used(ParamId::GrassrootsMinArea, params.grassroots_min_area);
+    let grassroots_amount = params.used(ParamId::GrassrootsAmount, params.grassroots_amount);
+    let min_level = params.used(ParamId::ParkMinLevel, params.park_min_level);
+    let park_amount = params.used(ParamId::ParkAmount, params.park_amount);
     let (eligible, amount) = match *venue {
         // C9, I1: "100 m² and above" includes 100 m².
         Venue::Grassroots { indoor_area, .. } => {
-            let eligible = indoor_area >= params.grassroots_min_area;
-            (eligible, params.grassroots_amount.filter(|_| eligible))
+            let eligible = indoor_area >= min_area.value;
+            (eligible, grassroots_amount.value.filter(|_| eligible))
         }
         // C10, I5: provincial or higher; no area condition.
         Venue::IndustrialPark { level, .. } => {
-            let eligible = level.at_least(params.park_min_level);
-            (eligible, Some(params.park_amount).filter(|_| eligible))
+            let eligible = level.at_least(min_level.value);
+            (eligible, Some(park_amount.value).filter(|_| eligible))
         }
     };
     VenueDecision {
         venue: *venue,
         eligible,
         amount,
-        min_area: params.grassroots_min_area,
-        min_level: params.park_min_level,
+        min_area,
+        grassroots_amount,
+        min_level,
+        park_amount,
     }
 }
 
@@ -377,7 +388,7 @@ mod tests {
         let text = &grassroots(9_500).explain(Lang::En)[1].text;
         assert_eq!(
             text,
-            "Indoor area 95.00 m² is below the 100 m² threshold of C9"
+            "The indoor area of 95.00 m² is below the standard of 100 m² and above (C9): not eligible"
         );
         let text = &grassroots(9_500).explain(Lang::Zh)[1].text;
         assert!(text.contains("95.00平方米") && text.contains("100平方米"));

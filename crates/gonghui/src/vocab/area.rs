@@ -11,8 +11,10 @@ use super::number;
 pub struct Area(u64);
 
 impl Area {
-    /// The largest area accepted: 2^53 − 1 m².
-    pub const MAX: Area = Area(number::MAX_SAFE_INTEGER * 100);
+    /// The largest area accepted: 2^53 − 1 hundredths of a square metre
+    /// (90,071,992,547,409.91 m²), so that every area, read as a JavaScript
+    /// number, keeps its two decimals exactly (POLICY I2).
+    pub const MAX: Area = Area(number::MAX_SAFE_INTEGER);
 
     /// `m2` whole square metres, or `None` beyond [`Area::MAX`].
     pub const fn from_m2(m2: u64) -> Option<Area> {

@@ -58,7 +58,7 @@ impl<'de> Deserialize<'de> for Year {
 
 impl Year {
     /// The year in digits: `2025`.
-    fn write_to(&self, out: &mut impl fmt::Write) -> fmt::Result {
+    pub(crate) fn write_to(&self, out: &mut impl fmt::Write) -> fmt::Result {
         out.write_str(itoa::Buffer::new().format(u64::from(self.0)))
     }
 }

@@ -64,7 +64,7 @@ impl Fen {
     }
 
     /// The amount for people to read, in the language asked for:
-    /// `"4,800.00 yuan"` or `"4800.00元"`.
+    /// `"4,800.00 yuan"` or `"4,800.00元"`.
     pub(crate) fn words(self, lang: Lang) -> FenWords {
         FenWords(self, lang)
     }
@@ -98,13 +98,53 @@ pub(crate) struct FenWords(Fen, Lang);
 impl FenWords {
     fn write_to(&self, f: &mut impl fmt::Write) -> fmt::Result {
         let (fen, lang) = (self.0.0, self.1);
-        match lang {
-            Lang::Zh => f.write_str(itoa::Buffer::new().format(fen / 100))?,
-            Lang::En => number::Grouped(fen / 100).write_to(f)?,
-        }
+        number::Grouped(fen / 100).write_to(f)?;
         f.write_str(".")?;
         number::two_digits(f, fen % 100)?;
         f.write_str(lang.pick("元", " yuan"))
+    }
+}
+
+/// An amount × a rate before rounding, for people to read: yuan with two
+/// decimals, or as many more (up to six) as the product has: `"0.005元"`,
+/// `"4,938.40 yuan"`.
+pub(crate) struct ExactProduct {
+    /// The product in millionths of a yuan (fen × hundredths of a percent).
+    millionths: u128,
+    lang: Lang,
+}
+
+impl Fen {
+    /// This amount × `rate` exactly, before the rounding of
+    /// [`times`](Fen::times), in words.
+    pub(crate) fn times_exact_words(self, rate: Rate, lang: Lang) -> ExactProduct {
+        ExactProduct {
+            millionths: u128::from(self.0) * u128::from(rate.0),
+            lang,
+        }
+    }
+}
+
+impl ExactProduct {
+    /// Whether the product is a whole number of fen: nothing to round.
+    pub(crate) fn is_whole_fen(&self) -> bool {
+        self.millionths % 10_000 == 0
+    }
+
+    fn write_to(&self, f: &mut impl fmt::Write) -> fmt::Result {
+        let yuan = self.millionths / 1_000_000;
+        // At most 2^53 − 1 yuan: the amount is at most that many fen.
+        number::Grouped(u64::try_from(yuan).unwrap_or(u64::MAX)).write_to(f)?;
+        f.write_str(".")?;
+        let mut fraction = self.millionths % 1_000_000;
+        let mut digits = 6;
+        while digits > 2 && fraction % 10 == 0 {
+            fraction /= 10;
+            digits -= 1;
+        }
+        let text = format!("{fraction:0digits$}");
+        f.write_str(&text)?;
+        f.write_str(self.lang.pick("元", " yuan"))
     }
 }
 
@@ -207,7 +247,7 @@ impl Rate {
     }
 }
 
-super::words::words_and_display!(FenWords, Rate);
+super::words::words_and_display!(FenWords, ExactProduct, Rate);
 
 impl Serialize for Rate {
     /// A JSON number of percent: `40`, `33.33`.
@@ -266,7 +306,18 @@ mod tests {
             fen(50_000_000).words(Lang::En).to_string(),
             "500,000.00 yuan"
         );
-        assert_eq!(fen(50_000_000).words(Lang::Zh).to_string(), "500000.00元");
+        assert_eq!(fen(50_000_000).words(Lang::Zh).to_string(), "500,000.00元");
+        let exact = |f: u64, p: u32, lang| fen(f).times_exact_words(pct(p), lang).to_string();
+        assert_eq!(exact(1, 50, Lang::Zh), "0.005元");
+        assert_eq!(exact(1_200_000, 40, Lang::En), "4,800.00 yuan");
+        assert_eq!(exact(12_346, 40, Lang::Zh), "49.384元");
+        let third = Rate::from_hundredths(3333).unwrap();
+        assert_eq!(
+            fen(7).times_exact_words(third, Lang::En).to_string(),
+            "0.023331 yuan"
+        );
+        assert!(!fen(1).times_exact_words(pct(50), Lang::En).is_whole_fen());
+        assert!(fen(2).times_exact_words(pct(50), Lang::En).is_whole_fen());
         assert_eq!(fen(5).words(Lang::En).to_string(), "0.05 yuan");
         assert_eq!(
             fen(12_345_678_900).words(Lang::En).to_string(),
