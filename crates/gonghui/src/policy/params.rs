@@ -483,6 +483,12 @@ impl Parameters {
         Used::compared(value, published)
     }
 
+    /// Whether an override replaced any published value.
+    #[inline]
+    pub(crate) fn any_replaced(&self) -> bool {
+        !self.replaced.is_empty()
+    }
+
     /// The published value of `id`, when an override replaced it.
     pub(crate) fn replaced(&self, id: ParamId) -> Option<&ParamValue> {
         self.replaced

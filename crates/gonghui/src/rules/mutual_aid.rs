@@ -396,18 +396,30 @@ impl<'a> FromIterator<&'a MutualAidFacts> for Cases {
     }
 }
 
+/// The published period and rate of `year`, when an override changed the
+/// rates: out of the way of the decisions made under the published ones.
+#[cold]
+#[inline(never)]
+fn published(params: &Parameters, year: Year) -> Option<Published> {
+    match params.replaced(ParamId::MutualAidRates) {
+        Some(ParamValue::YearlyRates(published)) => Some(Published {
+            period: (published.first(), published.last()),
+            year_rate: published.rate(year),
+        }),
+        _ => None,
+    }
+}
+
 /// Decides a `mutual_aid_subsidy` question (C17–C19; I2, I3, I7).
 #[inline]
 pub fn decide(params: &Parameters, facts: &MutualAidFacts) -> MutualAidDecision {
     let rates = &params.mutual_aid_rates;
     let year = facts.year;
     let enrolled = facts.enrolled_years.run();
-    let published = match params.replaced(ParamId::MutualAidRates) {
-        Some(ParamValue::YearlyRates(published)) => Some(Published {
-            period: (published.first(), published.last()),
-            year_rate: published.rate(year),
-        }),
-        _ => None,
+    let published = if params.any_replaced() {
+        published(params, year)
+    } else {
+        None
     };
     MutualAidDecision {
         industries: facts.industries,
