@@ -1,6 +1,6 @@
 //! Generates the example population of `examples/population/`: a year's
 //! requests of every kind and a year's model union applications, drawn with
-//! a fixed seed so that the files (and the README's figures) never change.
+//! a fixed seed so that the files (and the figures measured on them) never change.
 //!
 //! Run it with `cargo run -p gonghui --example population -- examples/population`.
 
