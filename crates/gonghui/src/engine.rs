@@ -129,9 +129,7 @@ impl Policy {
                     overridden = p;
                     &overridden
                 }
-                Err((parameter, problem)) => {
-                    return rejected(&refuse(problem.at(format!("overrides.{parameter}"))), out);
-                }
+                Err(e) => return rejected(&refuse(e.at("overrides")), out),
             }
         };
         let decision = match request.question.decide(params) {

@@ -114,7 +114,7 @@ impl<'p> Comparator<'p> {
     ) -> Result<Comparator<'p>, Error> {
         let after = before
             .with(alternative)
-            .map_err(|(parameter, problem)| problem.at(format!("facts.alternative.{parameter}")))?;
+            .map_err(|e| e.at("facts.alternative"))?;
         Ok(Comparator {
             before,
             after,

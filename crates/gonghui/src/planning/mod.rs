@@ -37,7 +37,7 @@ pub(crate) fn decide_with(
     request.case.decide(
         &params
             .with(&request.overrides)
-            .map_err(|(parameter, problem)| problem.at(format!("overrides.{parameter}")))?,
+            .map_err(|e| e.at("overrides"))?,
     )
 }
 

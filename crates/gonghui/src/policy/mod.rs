@@ -18,7 +18,7 @@ use std::sync::OnceLock;
 
 pub use diff::ParamChange;
 pub(crate) use overrides::read_overrides;
-pub use overrides::{Override, OverrideValue, overrides_from_json};
+pub use overrides::{Override, OverrideError, OverrideValue, overrides_from_json};
 pub use params::{ParamId, ParamValue, Parameters, Unit, Used, YearlyRates};
 pub use problem::{PolicyError, PolicyProblem, Timeline};
 

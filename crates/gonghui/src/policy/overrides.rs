@@ -62,17 +62,40 @@ impl fmt::Display for OverrideValue {
     }
 }
 
+/// An override that cannot apply: a value of the wrong kind for its
+/// parameter, or yearly rates that would leave a gap in the period.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{parameter}: {}", problem.message(crate::vocab::Lang::En))]
+pub struct OverrideError {
+    /// The parameter overridden.
+    pub parameter: ParamId,
+    /// What is wrong with its value.
+    pub problem: Problem,
+}
+
+impl OverrideError {
+    /// The contract's error for this override, written under `object`
+    /// (`overrides`, `facts.alternative`): `invalid_value` at
+    /// `overrides.mutual_aid.rate_percent`.
+    pub fn at(self, object: &str) -> Error {
+        self.problem.at(format!("{object}.{}", self.parameter))
+    }
+}
+
 impl Parameters {
     /// These parameters with `overrides` applied, in order.
     ///
     /// Fails on a value of the wrong kind for its parameter, or yearly rates
     /// that would leave a gap in the period; the error names the parameter.
-    pub fn with(&self, overrides: &[Override]) -> Result<Parameters, (ParamId, Problem)> {
+    pub fn with(&self, overrides: &[Override]) -> Result<Parameters, OverrideError> {
         let mut next = self.clone();
         for o in overrides {
             next.remember_published(o.parameter);
             let current = next.get(o.parameter);
-            let fail = |problem| (o.parameter, problem);
+            let fail = |problem| OverrideError {
+                parameter: o.parameter,
+                problem,
+            };
             let value = match (&o.value, current) {
                 (OverrideValue::Value(ParamValue::Rate(rate)), ParamValue::YearlyRates(rates)) => {
                     ParamValue::YearlyRates(rates.every_year(*rate))
