@@ -19,6 +19,7 @@ use gonghui::{
 
 use crate::input::Input;
 use crate::lines::{Line, LineReader};
+use crate::out::{self, note};
 use crate::table::Table;
 
 /// How the result is written.
@@ -57,7 +58,9 @@ impl Output {
             ),
             Format::Table => table(&decision),
         };
-        io::stdout().lock().write_all(text.as_bytes())
+        let mut out = out::stdout();
+        out.write_all(text.as_bytes())?;
+        out.flush()
     }
 }
 
@@ -96,10 +99,7 @@ fn too_large(bytes: usize) -> Rejection {
 /// refused, 0 otherwise.
 fn finish(result: io::Result<()>, refused: u64) -> ExitCode {
     match result {
-        Err(e) => {
-            eprintln!("gonghui: {e}");
-            ExitCode::from(2)
-        }
+        Err(e) => out::failed(&e),
         Ok(()) if refused > 0 => ExitCode::from(1),
         Ok(()) => ExitCode::SUCCESS,
     }
@@ -140,8 +140,8 @@ pub fn allocate(path: Option<&Path>, already: [u64; 2], output: &Output) -> Exit
 /// Tells a person about a line that was refused.
 fn report(number: usize, rejection: &Rejection) {
     let error = &rejection.error;
-    eprintln!(
-        "gonghui: line {number}: {} {}",
+    note!(
+        "line {number}: {} {}",
         error.code(),
         error.message(rejection.lang)
     );
@@ -195,7 +195,7 @@ pub fn compare(
     let mut comparator = match comparator {
         Ok(c) => c,
         Err(error) => {
-            eprintln!("gonghui: {}", error.message(output.lang));
+            note!("{}", error.message(output.lang));
             return ExitCode::from(2);
         }
     };
@@ -388,8 +388,8 @@ pub fn schedule(
 }
 
 fn unknown_code(what: &str, code: &str, codes: &[&str]) -> ExitCode {
-    eprintln!(
-        "gonghui: unknown {what} {code:?}; the codes are: {}",
+    note!(
+        "unknown {what} {code:?}; the codes are: {}",
         codes.join(", ")
     );
     ExitCode::from(2)

@@ -9,9 +9,10 @@ mod analyses;
 mod eval;
 mod input;
 mod lines;
+mod out;
 mod table;
 
-use std::io::{self, BufWriter, Write};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -20,6 +21,7 @@ use gonghui::{Fen, Lang, Year};
 
 use analyses::{Format, Output};
 use input::Input;
+use out::note;
 
 const ABOUT: &str = "Decide the subsidies, shares and targets of the Jiangxi trade unions' \
 \"1269\" special action.\n计算江西工会“助力‘1269’建功新时代”专项行动的补助、占比和目标。";
@@ -209,6 +211,7 @@ fn parse_fen(text: &str) -> Result<Fen, String> {
 }
 
 fn main() -> ExitCode {
+    end_quietly_on_a_closed_pipe();
     match Cli::parse().command {
         Command::Eval { file, quiet, jobs } => eval(file, quiet, jobs),
         Command::Catalog { lang, pretty } => catalog(&lang, pretty),
@@ -248,12 +251,9 @@ fn eval(file: Option<PathBuf>, quiet: bool, jobs: usize) -> ExitCode {
     };
     let input = match Input::open(file.as_deref()) {
         Ok(input) => input,
-        Err(e) => {
-            eprintln!("gonghui: {e}");
-            return ExitCode::from(2);
-        }
+        Err(e) => return out::failed(&e),
     };
-    let mut out = BufWriter::with_capacity(1 << 16, io::stdout().lock());
+    let mut out = out::stdout();
     let mut counts = eval::Counts::default();
     let result =
         eval::answer_all(input.reader, &mut out, jobs, &mut counts).and_then(|()| out.flush());
@@ -262,8 +262,8 @@ fn eval(file: Option<PathBuf>, quiet: bool, jobs: usize) -> ExitCode {
         let lines = counts.decisions + counts.errors;
         let plural =
             |n: u64, one: &'static str, many: &'static str| if n == 1 { one } else { many };
-        eprintln!(
-            "gonghui: {lines} {} read: {} {}, {} {}",
+        note!(
+            "{lines} {} read: {} {}, {} {}",
             plural(lines, "line", "lines"),
             counts.decisions,
             plural(counts.decisions, "decision", "decisions"),
@@ -272,11 +272,7 @@ fn eval(file: Option<PathBuf>, quiet: bool, jobs: usize) -> ExitCode {
         );
     }
     match result {
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::from(2),
-        Err(e) => {
-            eprintln!("gonghui: {e}");
-            ExitCode::from(2)
-        }
+        Err(e) => out::failed(&e),
         Ok(()) if counts.errors > 0 => ExitCode::from(1),
         Ok(()) => ExitCode::SUCCESS,
     }
@@ -292,6 +288,35 @@ fn catalog(lang: &str, pretty: bool) -> ExitCode {
     } else {
         answer
     };
-    println!("{text}");
-    ExitCode::SUCCESS
+    let mut out = out::stdout();
+    match writeln!(out, "{text}").and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => out::failed(&e),
+    }
 }
+
+/// Lets a closed pipe end the process by SIGPIPE, as it ends `cat` or
+/// `grep`: `gonghui catalog | head -1` stops quietly, and the shell sees the
+/// usual status 141.
+///
+/// The Rust runtime ignores SIGPIPE, so that a write to a closed pipe fails
+/// with `BrokenPipe` instead, to be handled at every write: `println!`
+/// panics on it, and a missed one prints an error where Unix tools say
+/// nothing. Restoring the default disposition covers every write at once:
+/// the answers of `eval`'s worker threads, the tables, clap's help, the
+/// notes on standard error. Nothing is lost by ending there, since the output
+/// has no reader left and the command keeps no state beyond it.
+#[cfg(unix)]
+fn end_quietly_on_a_closed_pipe() {
+    // SAFETY: `signal` with SIG_DFL installs no handler; it is called first
+    // thing in `main`, before any thread exists, and nothing in the program
+    // relies on SIGPIPE being ignored.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
+/// Without SIGPIPE, a write to a closed pipe fails with `BrokenPipe`, which
+/// [`out::failed`] turns into a quiet end.
+#[cfg(not(unix))]
+fn end_quietly_on_a_closed_pipe() {}
