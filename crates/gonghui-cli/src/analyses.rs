@@ -47,14 +47,18 @@ impl Output {
         })
     }
 
-    /// Writes `decision` as JSON or as the table `table` draws.
-    fn write(&self, decision: Decision, table: impl FnOnce(&Decision) -> String) -> io::Result<()> {
+    /// Writes `decision`, made under `policy`, as JSON or as the table
+    /// `table` draws.
+    fn write(
+        &self,
+        policy: &Policy,
+        decision: Decision,
+        table: impl FnOnce(&Decision) -> String,
+    ) -> io::Result<()> {
         let text = match self.format() {
             Format::Json => format!(
                 "{}\n",
-                Policy::published()
-                    .decision_answer(&decision, self.lang)
-                    .as_str()
+                policy.decision_answer(&decision, self.lang).as_str()
             ),
             Format::Table => table(&decision),
         };
@@ -112,8 +116,13 @@ fn yuan(fen: u128) -> String {
         .map_or_else(|| fen.to_string(), Fen::yuan_grouped)
 }
 
-pub fn allocate(path: Option<&Path>, already: [u64; 2], output: &Output) -> ExitCode {
-    let params = Policy::published().parameters();
+pub fn allocate(
+    policy: &Policy,
+    path: Option<&Path>,
+    already: [u64; 2],
+    output: &Output,
+) -> ExitCode {
+    let params = policy.parameters();
     let mut allocator = Allocator::new(params, already);
     let mut refused = 0;
     let read = each_line(path, |number, line| {
@@ -128,7 +137,7 @@ pub fn allocate(path: Option<&Path>, already: [u64; 2], output: &Output) -> Exit
         }
     });
     let result = read.and_then(|()| match allocator.finish() {
-        Ok(decision) => output.write(Decision::AllocateAwards(decision), |d| match d {
+        Ok(decision) => output.write(policy, Decision::AllocateAwards(decision), |d| match d {
             Decision::AllocateAwards(d) => allocation_table(d),
             _ => String::new(),
         }),
@@ -184,12 +193,13 @@ fn allocation_table(d: &AllocationDecision) -> String {
 }
 
 pub fn compare(
+    policy: &Policy,
     path: Option<&Path>,
     alternative: &str,
     max_changes: usize,
     output: &Output,
 ) -> ExitCode {
-    let params = Policy::published().parameters();
+    let params = policy.parameters();
     let comparator = gonghui::policy::overrides_from_json(alternative, "--alternative")
         .and_then(|overrides| Comparator::new(params, &overrides, max_changes));
     let mut comparator = match comparator {
@@ -207,7 +217,7 @@ pub fn compare(
     let result = read.and_then(|()| match comparator.finish() {
         Ok(decision) => {
             refused = decision.rejected_count();
-            output.write(Decision::ComparePolicies(decision), |d| match d {
+            output.write(policy, Decision::ComparePolicies(decision), |d| match d {
                 Decision::ComparePolicies(d) => comparison_table(d),
                 _ => String::new(),
             })
@@ -290,8 +300,8 @@ fn rejections(rejected: &[Rejected]) -> String {
         .collect()
 }
 
-pub fn budget(path: Option<&Path>, year: Year, output: &Output) -> ExitCode {
-    let params = Policy::published().parameters();
+pub fn budget(policy: &Policy, path: Option<&Path>, year: Year, output: &Output) -> ExitCode {
+    let params = policy.parameters();
     let mut budgeter = Budgeter::new(params, year);
     let read = match path {
         Some(path) => each_line(Some(path), |_, line| {
@@ -304,7 +314,7 @@ pub fn budget(path: Option<&Path>, year: Year, output: &Output) -> ExitCode {
     let result = read.and_then(|()| match budgeter.finish() {
         Ok(decision) => {
             refused = decision.rejected_count();
-            output.write(Decision::YearlyBudget(decision), |d| match d {
+            output.write(policy, Decision::YearlyBudget(decision), |d| match d {
                 Decision::YearlyBudget(d) => budget_table(d),
                 _ => String::new(),
             })
@@ -353,6 +363,7 @@ fn budget_table(d: &BudgetDecision) -> String {
 }
 
 pub fn schedule(
+    policy: &Policy,
     chains: &[String],
     clusters: &[String],
     join_year: Year,
@@ -377,8 +388,8 @@ pub fn schedule(
         join_year,
         premium,
     };
-    let result = match schedule::decide(Policy::published().parameters(), &facts) {
-        Ok(decision) => output.write(Decision::MutualAidSchedule(decision), |d| match d {
+    let result = match schedule::decide(policy.parameters(), &facts) {
+        Ok(decision) => output.write(policy, Decision::MutualAidSchedule(decision), |d| match d {
             Decision::MutualAidSchedule(d) => schedule_table(d),
             _ => String::new(),
         }),
