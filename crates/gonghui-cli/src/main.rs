@@ -37,11 +37,14 @@ gonghui answers questions about a venue subsidy, a model union award, the mutual
 premium subsidy, the share of key-industry award candidates, innovation studio slots and
 the action's yearly targets. Each request is one line of JSON; each answer is one line of
 JSON with the outcome, the amount in fen and yuan, and every step taken, each citing its
-clause of the policy (C1-C22, I1-I9). The request format is in shared/CONTRACT.md and the
-README; `gonghui catalog` lists every code and parameter.
+clause of the policy (C1-C22, I1-I9). The requests and answers are described in
+docs/CONTRACT.md, the clauses and how gonghui reads them in docs/POLICY.md, policy files
+(--policy, gonghui policy, gonghui verify) in docs/POLICY-FILES.md; `gonghui catalog`
+lists every code and parameter.
 
 每个请求是一行JSON，每个答复也是一行JSON：结论、金额（分、元）以及每一步的说明，并注明所依据的
-政策条款。请求格式见 README；`gonghui catalog` 列出全部代码和参数。";
+政策条款。请求和答复的格式见 docs/CONTRACT.md，政策条款及其解读见 docs/POLICY.md，政策文件的
+修订、检查和重放见 docs/POLICY-FILES.md；`gonghui catalog` 列出全部代码和参数。";
 
 const EXAMPLES: &str = "\
 Examples / 示例:
@@ -61,6 +64,10 @@ Examples / 示例:
       The year's planned and committed money.  年度计划资金与已承诺资金。
   gonghui schedule --chain steel --join-year 2024 --premium-fen 1000000
       The mutual-aid subsidy of every remaining year.  互助保障补贴逐年计划。
+  gonghui policy diff jiangxi-1269.json examples/policies/example-extended-2027.json
+      What a revised policy file changes.  列出修订后的政策文件改了什么。
+  gonghui eval --policy examples/policies/example-extended-2027.json requests.jsonl
+      Answer under a revised policy file.  按修订后的政策文件答复。
 
 Exit status / 退出码:
   0  every line was answered with a decision  每行都得到了决定
