@@ -33,6 +33,20 @@ impl Object {
         self
     }
 
+    /// A string, or `null`.
+    pub fn opt_str(self, key: &str, value: Option<&str>) -> Object {
+        match value {
+            Some(value) => self.str(key, value),
+            None => self.raw(key, "null"),
+        }
+    }
+
+    pub fn num(mut self, key: &str, value: impl Into<u64>) -> Object {
+        self.key(key);
+        let _ = write!(self.0, "{}", value.into());
+        self
+    }
+
     pub fn bool(self, key: &str, value: bool) -> Object {
         self.raw(key, if value { "true" } else { "false" })
     }
@@ -107,8 +121,8 @@ mod tests {
     fn keys_in_order() {
         let object = Object::new()
             .str("b", "x")
-            .raw("a", "1")
-            .raw("c", "null")
+            .num("a", 1u64)
+            .opt_str("c", None)
             .bool("d", true)
             .raw("e", &array(["1".to_owned(), "[]".to_owned()]))
             .finish();

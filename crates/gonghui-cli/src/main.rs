@@ -14,6 +14,8 @@ mod out;
 mod policy_file;
 mod table;
 mod text;
+mod tree;
+mod verify;
 
 use std::borrow::Cow;
 use std::io::Write;
@@ -192,6 +194,35 @@ enum Command {
         policy: PolicyArg,
         #[command(flatten)]
         output: OutputArgs,
+    },
+    /// Replay archived answers: answer each request again and compare, byte for byte.
+    /// 重放存档答复：逐行重新计算，与存档答复逐字节比较。
+    ///
+    /// The requests are read as `gonghui eval` reads them, in step with the answers file,
+    /// one line of each at a time. Each line is the same; different, with the fields that
+    /// differ; made under another policy or by another engine version (the stamps say
+    /// which); broken (not JSON); missing (the answers file is shorter) or extra (it is
+    /// longer). A summary counts each verdict. Exit status: 0 every answer replays, 1 some
+    /// line does not, 2 a file cannot be read.
+    /// 逐行判断：相同；不同（列出不同的字段）；在另一政策下或由另一引擎版本作出；存档行损坏；缺失；多余。
+    /// 退出码：0 全部相同，1 有不同，2 文件无法读取。
+    Verify {
+        /// The requests, as given to `gonghui eval`; `-` for standard input.  请求文件。
+        requests: PathBuf,
+        /// The archived answers, one line per request; `-` for standard input.  存档答复文件。
+        answers: PathBuf,
+        #[command(flatten)]
+        policy: PolicyArg,
+        /// Print only the summary.  只打印汇总。
+        #[arg(long, short)]
+        quiet: bool,
+        /// text (default), or json: JSON Lines, an object per line then the summary.
+        /// 输出格式：text（默认）或 json。
+        #[arg(long, value_enum, default_value = "text")]
+        format: verify::Format,
+        /// The language of the report: zh (default) or en.  报告语言：zh（默认）或 en。
+        #[arg(long, default_value = "zh", value_parser = parse_lang)]
+        lang: Lang,
     },
     /// Show, check or compare policy files (docs/POLICY-FILES.md).
     /// 查看、检查或比较政策文件。
@@ -378,6 +409,22 @@ fn run(command: Command) -> Result<ExitCode, ExitCode> {
             premium_fen,
             &output.output(),
         ),
+        Command::Verify {
+            requests,
+            answers,
+            policy,
+            quiet,
+            format,
+            lang,
+        } => {
+            let reads_stdin = [&requests, &answers].iter().any(|p| p.as_os_str() == "-");
+            let options = verify::Options {
+                format,
+                quiet,
+                lang,
+            };
+            verify::command(&*policy.load(reads_stdin)?, &requests, &answers, &options)
+        }
         Command::Policy { command } => match command {
             PolicyCommand::Show => policy_file::show(),
             PolicyCommand::Check { file } => policy_file::check(&file),
@@ -395,12 +442,9 @@ fn run(command: Command) -> Result<ExitCode, ExitCode> {
 fn catalog(policy: &gonghui::Policy, lang: Lang, pretty: bool) -> ExitCode {
     let request = format!(r#"{{"question":"catalog","lang":"{lang}"}}"#);
     let answer = policy.evaluate_json(&request);
-    let text = if pretty {
-        serde_json::from_str::<serde_json::Value>(&answer)
-            .and_then(|v| serde_json::to_string_pretty(&v))
-            .unwrap_or(answer)
-    } else {
-        answer
+    let text = match pretty.then(|| tree::parse(&answer)) {
+        Some(Ok(tree)) => tree.to_pretty_json(),
+        _ => answer,
     };
     let mut out = out::stdout();
     match writeln!(out, "{text}").and_then(|()| out.flush()) {

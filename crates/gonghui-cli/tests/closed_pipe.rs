@@ -29,7 +29,7 @@ fn many_requests() -> String {
 fn every_command_ends_by_sigpipe_without_a_word() {
     let requests = example("examples/population/requests.jsonl");
     let applications = example("examples/population/applications.jsonl");
-    let commands: Vec<Vec<&str>> = vec![
+    let mut commands: Vec<Vec<&str>> = vec![
         vec!["catalog"],
         vec!["catalog", "--pretty"],
         vec!["--help"],
@@ -59,6 +59,10 @@ fn every_command_ends_by_sigpipe_without_a_word() {
             "table",
         ],
     ];
+    let examples = example("examples/requests.jsonl");
+    commands.push(vec!["verify", &examples, "-"]);
+    commands.push(vec!["verify", "--format", "json", &examples, "-"]);
+    commands.push(vec!["policy", "show"]);
     let stdin = many_requests();
     for args in &commands {
         let out = gonghui_into_closed_pipe(args, &stdin);
