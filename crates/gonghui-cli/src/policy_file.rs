@@ -369,9 +369,10 @@ impl<'a> Diff<'a> {
             ));
             return out;
         }
+        let colon = pick(lang, "：", ": ");
         if old.id() != new.id() {
             out.push_str(&format!(
-                "{}: {} → {}\n",
+                "{}{colon}{} → {}\n",
                 pick(lang, "政策编号", "policy"),
                 old.id(),
                 new.id()
@@ -401,7 +402,7 @@ impl<'a> Diff<'a> {
         ];
         for (part, before, after) in texts {
             if before != after {
-                out.push_str(&format!("{part}:\n  - {before}\n  + {after}\n"));
+                out.push_str(&format!("{part}{colon}\n  - {before}\n  + {after}\n"));
             }
         }
         if !out.is_empty() {
@@ -444,10 +445,9 @@ impl<'a> Diff<'a> {
             for other in &self.other {
                 let what: Vec<&str> = other.what.iter().map(|w| w.name(lang)).collect();
                 out.push_str(&format!(
-                    "  {} {}{}{}\n",
+                    "  {} {}{colon}{}\n",
                     other.part.name(lang),
                     other.id,
-                    pick(lang, "：", ": "),
                     what.join(pick(lang, "、", ", "))
                 ));
             }

@@ -393,3 +393,21 @@ fn a_broken_policy_file_is_refused_before_anything_is_answered() {
     assert!(out.stdout.is_empty());
     fs::remove_file(broken).ok();
 }
+
+#[test]
+fn hostile_policy_files_get_problems() {
+    let huge = " ".repeat(gonghui::limits::MAX_REQUEST_BYTES + 1);
+    let deep = "[".repeat(100_000);
+    for (input, words) in [
+        (huge.as_bytes(), "too large"),
+        (deep.as_bytes(), "(file)"),
+        (&b"{\"policy\":\"\xff\"}"[..], "(file)"),
+        (b"", "(file)"),
+        (b"[]", "(file)"),
+    ] {
+        let out = gonghui(&["policy", "check", "-"], input);
+        assert_eq!(out.status.code(), Some(1));
+        assert!(stdout(&out).contains(words), "{}", stdout(&out));
+        assert!(out.stderr.is_empty());
+    }
+}
