@@ -70,11 +70,17 @@ Examples / 示例:
       What a revised policy file changes.  列出修订后的政策文件改了什么。
   gonghui eval --policy examples/policies/example-extended-2027.json requests.jsonl
       Answer under a revised policy file.  按修订后的政策文件答复。
+  gonghui verify examples/requests.jsonl answers.jsonl
+      Replay archived answers and compare them byte for byte.  重放存档答复并逐字节比较。
 
 Exit status / 退出码:
-  0  every line was answered with a decision  每行都得到了决定
-  1  some lines were answered with an error object (every line is still answered)  部分行得到错误答复（每行仍有答复）
-  2  the input could not be read  无法读取输入";
+  0  every line got a decision (eval), every answer replays (verify), the files are the same
+     (policy diff)  全部完成：每行都得到决定；存档答复全部相同；两个政策文件相同
+  1  some lines got an error answer (every line is still answered), some answer does not
+     replay, the files differ, the policy file has problems (policy check)
+     部分行得到错误答复（每行仍有答复）；有答复不同；政策文件不同或有问题
+  2  an input could not be read, or the --policy file was refused and nothing was answered
+     无法读取输入，或政策文件被拒绝，未作任何答复";
 
 #[derive(Parser)]
 #[command(

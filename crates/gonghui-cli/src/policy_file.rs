@@ -21,7 +21,7 @@ use crate::table::Table;
 use crate::text::pick;
 
 /// Why a policy file cannot be used.
-pub enum Refused {
+enum Refused {
     /// It could not be read.
     Unreadable(io::Error),
     /// It holds more than a policy file may (`MAX_REQUEST_BYTES`).
@@ -30,9 +30,9 @@ pub enum Refused {
     Invalid(PolicyError),
 }
 
-/// How a file given on the command line is named in messages: standard input
-/// is `-`.
-pub fn name(path: &Path) -> Cow<'_, str> {
+/// How a file given on the command line is named in messages: `-` is
+/// standard input.
+fn name(path: &Path) -> Cow<'_, str> {
     if path.as_os_str() == "-" {
         Cow::Borrowed("standard input")
     } else {
@@ -42,7 +42,7 @@ pub fn name(path: &Path) -> Cow<'_, str> {
 
 /// Reads and checks the policy file at `path` (standard input for `-`),
 /// never reading more than a policy file may hold.
-pub fn load(path: &Path) -> Result<Policy, Refused> {
+fn load(path: &Path) -> Result<Policy, Refused> {
     let mut bytes = Vec::new();
     let limit = MAX_REQUEST_BYTES as u64 + 1;
     let read = if path.as_os_str() == "-" {
