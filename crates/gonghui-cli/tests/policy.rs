@@ -209,7 +209,8 @@ fn diff_exit_status_is_diffs() {
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty());
     assert!(stderr(&out).contains("mutual_aid.rate_percent"));
-    let out = gonghui(&["policy", "diff", "-", "-"], PUBLISHED_JSON);
+    // Refused before anything is read: no standard input to give.
+    let out = gonghui(&["policy", "diff", "-", "-"], "");
     assert_eq!(out.status.code(), Some(2));
     fs::remove_file(reworded).ok();
     fs::remove_file(broken).ok();
@@ -368,7 +369,8 @@ fn a_broken_policy_file_is_refused_before_anything_is_answered() {
     ];
     for mut args in commands {
         args.extend(["--policy", file]);
-        let out = gonghui(&args, AID_2027);
+        // Refused before anything is read: no standard input to give.
+        let out = gonghui(&args, "");
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         assert!(out.stdout.is_empty(), "{args:?} answered");
         let said = stderr(&out);
@@ -385,10 +387,10 @@ fn a_broken_policy_file_is_refused_before_anything_is_answered() {
         }
     }
     // A file that cannot be read, and standard input taken twice.
-    let out = gonghui(&["eval", "--policy", "/no/such/policy.json"], AID_2027);
+    let out = gonghui(&["eval", "--policy", "/no/such/policy.json"], "");
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty());
-    let out = gonghui(&["eval", "--policy", "-"], AID_2027);
+    let out = gonghui(&["eval", "--policy", "-"], "");
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty());
     fs::remove_file(broken).ok();
