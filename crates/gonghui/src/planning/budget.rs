@@ -75,7 +75,8 @@ impl LineId {
         }
     }
 
-    fn name(self, lang: Lang) -> &'static str {
+    /// The line's name in `lang`, as the explanation says it.
+    pub fn name(self, lang: Lang) -> &'static str {
         match self {
             LineId::ParkVenues => lang.pick("工业园区标准化职工活动场所", "park venues"),
             LineId::GrassrootsVenues => {
