@@ -56,27 +56,30 @@ impl Malformed {
         }
     }
 
-    /// What was wrong, in `lang`.
+    /// What was wrong with a request, in `lang`.
     pub fn message(&self, lang: Lang) -> String {
+        self.message_about(lang, ("请求", "the request"))
+    }
+
+    /// What was wrong with the text named `what` (Chinese, English: `"请求"`,
+    /// `"the request"`), in `lang`.
+    pub(crate) fn message_about(&self, lang: Lang, what: (&str, &str)) -> String {
+        let (zh, en) = what;
         match (self, lang) {
             (Malformed::NotUtf8 { valid_up_to }, Lang::Zh) => {
-                format!("请求不是UTF-8文本（第 {valid_up_to} 字节之后无效）")
+                format!("{zh}不是UTF-8文本（第 {valid_up_to} 字节之后无效）")
             }
             (Malformed::NotUtf8 { valid_up_to }, Lang::En) => {
-                format!("the request is not UTF-8 text (invalid after byte {valid_up_to})")
+                format!("{en} is not UTF-8 text (invalid after byte {valid_up_to})")
             }
-            (Malformed::Empty, _) => lang
-                .pick(
-                    "请求为空：应为一个JSON对象",
-                    "the request is empty: expected a JSON object",
-                )
-                .into(),
-            (Malformed::TooLarge { bytes }, _) => lang.pick(
-                format!("请求过大：{bytes} 字节，上限为 {MAX_REQUEST_BYTES} 字节"),
-                format!(
-                    "the request is too large: {bytes} bytes, the limit is {MAX_REQUEST_BYTES} bytes"
-                ),
-            ),
+            (Malformed::Empty, Lang::Zh) => format!("{zh}为空：应为一个JSON对象"),
+            (Malformed::Empty, Lang::En) => format!("{en} is empty: expected a JSON object"),
+            (Malformed::TooLarge { bytes }, Lang::Zh) => {
+                format!("{zh}过大：{bytes} 字节，上限为 {MAX_REQUEST_BYTES} 字节")
+            }
+            (Malformed::TooLarge { bytes }, Lang::En) => {
+                format!("{en} is too large: {bytes} bytes, the limit is {MAX_REQUEST_BYTES} bytes")
+            }
             (
                 Malformed::NotJson {
                     line,
@@ -85,7 +88,7 @@ impl Malformed {
                 },
                 Lang::Zh,
             ) => {
-                format!("请求不是有效的JSON：第 {line} 行第 {column} 列（{detail}）")
+                format!("{zh}不是有效的JSON：第 {line} 行第 {column} 列（{detail}）")
             }
             (
                 Malformed::NotJson {
@@ -95,13 +98,13 @@ impl Malformed {
                 },
                 Lang::En,
             ) => {
-                format!("the request is not valid JSON: line {line}, column {column} ({detail})")
+                format!("{en} is not valid JSON: line {line}, column {column} ({detail})")
             }
             (Malformed::NotAnObject { found }, Lang::Zh) => {
-                format!("请求应为JSON对象，收到的是{}", type_name_zh(found))
+                format!("{zh}应为JSON对象，收到的是{}", type_name_zh(found))
             }
             (Malformed::NotAnObject { found }, Lang::En) => {
-                format!("the request must be a JSON object, found {found}")
+                format!("{en} must be a JSON object, found {found}")
             }
         }
     }

@@ -254,7 +254,7 @@ impl PolicyProblem {
     /// What is wrong, in `lang`.
     pub fn message(&self, lang: Lang) -> String {
         match self {
-            PolicyProblem::Malformed(m) => m.message(lang),
+            PolicyProblem::Malformed(m) => m.message_about(lang, ("政策文件", "the policy file")),
             PolicyProblem::Field(error) => error.message(lang),
             PolicyProblem::UnknownClause { clause, .. } => lang.pick(
                 format!("政策解读中没有条款 {clause:?}（应为 C1–C22 或 I1–I9）"),
