@@ -1,7 +1,7 @@
 package io.github.gonghui;
 
-import com.sun.jna.Pointer;
-import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -20,15 +20,23 @@ import java.util.List;
  *     + "\"enrolled_years\":[2024,2025],\"year\":2025,\"premium_fen\":1200000}}");
  * }</pre>
  *
+ * <p>Where the requests are bytes already (read from a socket, a queue or a database column)
+ * and the answers go out as bytes, {@link #evaluateBytes} and {@link #evaluateBatchBytes} take
+ * and give UTF-8 {@code byte[]}s: no {@code String} is made on either side, which saves
+ * the JVM's decoding of every answer (more than the engine's own work for a Chinese answer).
+ *
  * <p><b>Errors.</b> A broken request (null, empty, not JSON, a lone surrogate, 10 MB of
- * digits) is answered with an error object, never with an exception. Exceptions are kept for
- * programming errors: a {@code null} list given to {@link #evaluateBatch}.
+ * digits, bytes that are not UTF-8) is answered with an error object, never with an
+ * exception. Exceptions are kept for programming errors: a {@code null} list given to
+ * {@link #evaluateBatch} or {@link #evaluateBatchBytes}.
  *
  * <p><b>Encoding.</b> Requests travel as UTF-8 and answers are read as UTF-8, whatever the
  * JVM's default charset ({@code file.encoding}, {@code LC_ALL}).
  *
- * <p><b>Memory.</b> Each answer is copied into a Java {@code String} and the native copy freed
- * before the method returns; nothing needs closing.
+ * <p><b>Memory.</b> The native library writes each answer into a buffer that the calling
+ * thread keeps from one call to the next (16 KiB of native memory, and as much on the heap;
+ * grown for longer answers, up to 1 MiB kept), and the answer is copied out of it before
+ * the method returns: nothing needs closing or freeing.
  *
  * <p><b>Threads.</b> Every method may be called from any number of threads at once: the native
  * library keeps no state between calls.
@@ -40,11 +48,19 @@ import java.util.List;
  * UnsatisfiedLinkError} saying where it looked.
  */
 public final class Gonghui {
-    /**
-     * Input bytes per native batch call; larger batches are cut into several calls, which
-     * bounds the size of the native answer (several times that of the requests).
-     */
-    static final int BATCH_CHUNK_BYTES = 1 << 20;
+    /** The size of each thread's answer buffer at first: most answers are under 4 KiB. */
+    static final int BUFFER_BYTES = 16 * 1024;
+
+    /** The largest answer buffer a thread keeps; a longer answer gets one for its call only. */
+    static final int KEPT_BUFFER_BYTES = 1024 * 1024;
+
+    private static final ThreadLocal<Buffers> BUFFERS =
+            new ThreadLocal<Buffers>() {
+                @Override
+                protected Buffers initialValue() {
+                    return new Buffers();
+                }
+            };
 
     private Gonghui() {}
 
@@ -55,18 +71,27 @@ public final class Gonghui {
      * @return the JSON answer (a decision or an error object), with no trailing newline
      */
     public static String evaluate(String request) {
-        return evaluateUtf8(request == null ? null : Utf8.encode(request));
+        Buffers buffers = BUFFERS.get();
+        return buffers.decode(buffers.answer(request == null ? null : Utf8.encode(request)));
     }
 
     /**
-     * Answers many requests, in one native call per megabyte of requests (JSON Lines under
-     * the hood). Per request it costs about what {@link #evaluate} costs: a JNA call is cheap
-     * beside the engine's own work (figures in the binding's README).
+     * Answers one request given as bytes, with the answer's bytes: byte for byte what {@link
+     * #evaluate} answers, as UTF-8.
      *
-     * <p>{@code evaluateBatch(requests).get(i)} equals {@code evaluate(requests.get(i))} for
-     * every {@code i}. A request that cannot travel as one JSON Lines line (one containing a
-     * line break, such as pretty-printed JSON; an empty one; {@code null}) is answered by
-     * {@link #evaluate} on its own, so it too gets the answer it would get alone.
+     * @param request the request's UTF-8 bytes; {@code null} is read as an empty request, and
+     *     bytes that are not UTF-8 get a {@code malformed_request} error object
+     * @return the answer's UTF-8 bytes (a decision or an error object), with no trailing
+     *     newline; a new array, the caller's to keep
+     */
+    public static byte[] evaluateBytes(byte[] request) {
+        return copy(BUFFERS.get().answer(request));
+    }
+
+    /**
+     * Answers many requests: {@code evaluateBatch(requests).get(i)} equals {@code
+     * evaluate(requests.get(i))} for every {@code i}, whatever the request (pretty-printed,
+     * empty, {@code null}).
      *
      * @param requests the JSON requests; elements may be {@code null}
      * @return one answer per request, in order (an unmodifiable list)
@@ -76,31 +101,32 @@ public final class Gonghui {
         if (requests == null) {
             throw new NullPointerException("requests");
         }
+        Buffers buffers = BUFFERS.get();
         String[] answers = new String[requests.size()];
-        ByteArrayOutputStream chunk = new ByteArrayOutputStream();
-        int[] chunkIndexes = new int[Math.max(1, requests.size())];
-        int chunkCount = 0;
         for (int i = 0; i < answers.length; i++) {
             String request = requests.get(i);
-            if (request == null
-                    || request.isEmpty()
-                    || request.indexOf('\n') >= 0
-                    || request.indexOf('\r') >= 0) {
-                answers[i] = evaluate(request);
-                continue;
-            }
-            byte[] line = Utf8.encode(request);
-            if (chunkCount > 0 && chunk.size() + line.length + 1 > BATCH_CHUNK_BYTES) {
-                answerChunk(chunk, chunkIndexes, chunkCount, answers);
-                chunk.reset();
-                chunkCount = 0;
-            }
-            chunk.write(line, 0, line.length);
-            chunk.write('\n');
-            chunkIndexes[chunkCount++] = i;
+            answers[i] = buffers.decode(buffers.answer(request == null ? null : Utf8.encode(request)));
         }
-        if (chunkCount > 0) {
-            answerChunk(chunk, chunkIndexes, chunkCount, answers);
+        return Collections.unmodifiableList(Arrays.asList(answers));
+    }
+
+    /**
+     * Answers many requests given as bytes, with the answers' bytes and no {@code String}
+     * made: {@code evaluateBatchBytes(requests).get(i)} has the bytes of {@code
+     * evaluateBytes(requests.get(i))} for every {@code i}.
+     *
+     * @param requests the requests' UTF-8 bytes; elements may be {@code null}
+     * @return one answer per request, in order, as UTF-8 (an unmodifiable list of new arrays)
+     * @throws NullPointerException if {@code requests} is {@code null}
+     */
+    public static List<byte[]> evaluateBatchBytes(List<byte[]> requests) {
+        if (requests == null) {
+            throw new NullPointerException("requests");
+        }
+        Buffers buffers = BUFFERS.get();
+        byte[][] answers = new byte[requests.size()][];
+        for (int i = 0; i < answers.length; i++) {
+            answers[i] = copy(buffers.answer(requests.get(i)));
         }
         return Collections.unmodifiableList(Arrays.asList(answers));
     }
@@ -110,64 +136,79 @@ public final class Gonghui {
         return NativeLib.gonghui_version().getString(0, "UTF-8");
     }
 
-    /** Answers one request given as bytes (meant to be UTF-8; anything else gets an error). */
-    static String evaluateUtf8(byte[] request) {
-        long len = request == null ? 0 : request.length;
-        Pointer answer =
-                NativeLib.SIZE_T_IS_64
-                        ? NativeLib.gonghui_evaluate_bytes(request, len)
-                        : NativeLib32.gonghui_evaluate_bytes(request, (int) len);
-        return take(answer);
-    }
-
-    /** Answers JSON Lines given as bytes with JSON Lines, in one native call. */
-    static String evaluateLines(byte[] lines, int length) {
-        Pointer answer =
-                NativeLib.SIZE_T_IS_64
-                        ? NativeLib.gonghui_evaluate_batch(lines, length)
-                        : NativeLib32.gonghui_evaluate_batch(lines, length);
-        return take(answer);
+    /** The answer's bytes, from the buffer's position to its limit, in a new array. */
+    private static byte[] copy(ByteBuffer answer) {
+        byte[] bytes = new byte[answer.remaining()];
+        answer.get(bytes);
+        return bytes;
     }
 
     /**
-     * Answers the requests of one chunk in one native call, and puts each answer line at its
-     * request's index. (Decoding the whole answer at once, then cutting it, is faster than
-     * decoding line by line from the native bytes: JNA's search for the NUL is slow.)
+     * Answers {@code request} into {@code buffer} (a direct buffer, written from its start)
+     * and returns the answer's length, which is more than the buffer's capacity when the
+     * answer did not fit (nothing was written then).
      */
-    private static void answerChunk(
-            ByteArrayOutputStream chunk, int[] indexes, int count, String[] answers) {
-        byte[] lines = chunk.toByteArray();
-        String jsonLines = evaluateLines(lines, lines.length);
-        int k = 0;
-        int start = 0;
-        int end;
-        while ((end = jsonLines.indexOf('\n', start)) >= 0) {
-            if (k < count) {
-                answers[indexes[k]] = jsonLines.substring(start, end);
-            }
-            k++;
-            start = end + 1;
-        }
-        if (k != count || start != jsonLines.length()) {
-            throw new IllegalStateException(
-                    "gonghui: the native library answered "
-                            + k
-                            + " lines for "
-                            + count
-                            + " requests; this is a bug, please report it");
-        }
+    static long evaluateInto(byte[] request, ByteBuffer buffer) {
+        int length = request == null ? 0 : request.length;
+        return NativeLib.SIZE_T_IS_64
+                ? NativeLib.gonghui_evaluate_into(request, length, buffer, buffer.capacity())
+                : NativeLib32.gonghui_evaluate_into(request, length, buffer, buffer.capacity())
+                        & 0xffffffffL;
     }
 
-    /** Copies a native answer into a String (as UTF-8) and frees the native one. */
-    private static String take(Pointer answer) {
-        if (answer == null) {
-            // The C ABI promises never to return NULL; should it, say so.
-            throw new IllegalStateException("gonghui: the native library returned NULL");
+    /** One thread's buffers, kept from one call to the next. */
+    private static final class Buffers {
+        /** Where the native library writes the answers: native memory, no copy to pass it. */
+        private ByteBuffer answer = ByteBuffer.allocateDirect(BUFFER_BYTES);
+
+        /** Where an answer is copied to be decoded into a {@code String}. */
+        private byte[] text = new byte[BUFFER_BYTES];
+
+        /**
+         * Answers the request and returns the buffer holding the answer, from position 0 to
+         * its length. The buffer is this thread's until its next call.
+         */
+        ByteBuffer answer(byte[] request) {
+            ByteBuffer buffer = answer;
+            buffer.clear();
+            long length = evaluateInto(request, buffer);
+            if (length > buffer.capacity()) {
+                // An answer longer than the buffer (a long id): a buffer of its size, kept
+                // for the next calls unless it is very large, and the same request again
+                // (the same bytes always get the same answer).
+                if (length > Integer.MAX_VALUE - 8) {
+                    throw new OutOfMemoryError("gonghui: an answer of " + length + " bytes");
+                }
+                buffer = ByteBuffer.allocateDirect((int) length);
+                if (length <= KEPT_BUFFER_BYTES) {
+                    answer = buffer;
+                }
+                long again = evaluateInto(request, buffer);
+                if (again != length) {
+                    throw new IllegalStateException(
+                            "gonghui: the native library answered the same request with "
+                                    + length
+                                    + " and then "
+                                    + again
+                                    + " bytes; this is a bug, please report it");
+                }
+            }
+            buffer.limit((int) length);
+            return buffer;
         }
-        try {
-            return answer.getString(0, "UTF-8");
-        } finally {
-            NativeLib.gonghui_string_free(answer);
+
+        /** The answer in {@code buffer} (from its position to its limit) as a String. */
+        String decode(ByteBuffer buffer) {
+            int length = buffer.remaining();
+            byte[] bytes = text;
+            if (length > bytes.length) {
+                bytes = new byte[length];
+                if (length <= KEPT_BUFFER_BYTES) {
+                    text = bytes;
+                }
+            }
+            buffer.get(bytes, 0, length);
+            return new String(bytes, 0, length, StandardCharsets.UTF_8);
         }
     }
 }

@@ -3,16 +3,18 @@ package io.github.gonghui;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
+import java.nio.ByteBuffer;
 
 /**
- * The C functions of {@code gonghui.h}, bound by JNA direct mapping (the fastest JNA call).
+ * The C functions of {@code gonghui.h} that {@link Gonghui} calls, bound by JNA direct mapping
+ * (a third of the cost of an interface mapping's call, measured in docs/PERFORMANCE.md).
  *
- * <p>{@code size_t} has the width of a pointer, so the two functions taking a length are
- * declared twice: with a {@code long} here, for 64-bit JVMs, and with an {@code int} in
- * {@link NativeLib32}; {@link Gonghui} calls the pair that matches the running JVM.
+ * <p>{@code size_t} has the width of a pointer, so the function taking lengths is declared
+ * twice: with {@code long}s here, for 64-bit JVMs, and with {@code int}s in {@link
+ * NativeLib32}; {@link Gonghui} calls the one that matches the running JVM.
  *
- * <p>Every {@code Pointer} returned by an evaluate function must be released with {@link
- * #gonghui_string_free}; {@link #gonghui_version} is static.
+ * <p>{@link #gonghui_evaluate_into} writes into the caller's buffer (nothing to free); {@link
+ * #gonghui_version} is static.
  */
 final class NativeLib {
     /** The library's name for JNA: {@code libgonghui_ffi.so}, {@code gonghui_ffi.dll}. */
@@ -58,11 +60,9 @@ final class NativeLib {
         }
     }
 
-    static native Pointer gonghui_evaluate_bytes(byte[] request, long requestLen);
-
-    static native Pointer gonghui_evaluate_batch(byte[] lines, long linesLen);
-
-    static native void gonghui_string_free(Pointer answer);
+    /** {@code answer} must be a direct buffer: JNA passes its address, not a copy. */
+    static native long gonghui_evaluate_into(
+            byte[] request, long requestLen, ByteBuffer answer, long answerCap);
 
     static native Pointer gonghui_version();
 }
