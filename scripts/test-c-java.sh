@@ -72,7 +72,7 @@ stale() {
     return 1
 }
 
-ensure_apt gcc g++ libc6-dev valgrind pkg-config libjna-java junit5 \
+ensure_apt gcc g++ libc6-dev valgrind pkg-config unzip libjna-java junit5 \
     gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user
 ensure_rust_target "$cross"
 ensure_cargo_tool cbindgen cbindgen 0.29.4
@@ -146,8 +146,8 @@ fi
 
 # 5. The jar, with the libraries of both architectures, and its JUnit suite (on this one).
 jar_file=$(OUT=target/java scripts/build-jar.sh --profile dev)
-jar_natives=$(unzip -Z1 "$jar_file" '*/libgonghui_ffi.so' | sort | tr '\n' ' ')
-[ "$jar_natives" = "linux-aarch64/libgonghui_ffi.so linux-x86-64/libgonghui_ffi.so " ] ||
+jar_natives=$(unzip -Z1 "$jar_file" '*/libgonghui_ffi.so' | sort | paste -sd' ')
+[ "$jar_natives" = "linux-aarch64/libgonghui_ffi.so linux-x86-64/libgonghui_ffi.so" ] ||
     { echo "error: the jar's native libraries are: $jar_natives" >&2; exit 1; }
 # The AArch64 library in the jar is the one qemu ran the C suite against.
 unzip -p "$jar_file" linux-aarch64/libgonghui_ffi.so | cmp -s - "$cross_lib_dir/libgonghui_ffi.so" ||
