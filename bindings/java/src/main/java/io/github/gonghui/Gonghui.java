@@ -39,7 +39,7 @@ import java.util.List;
  * the method returns: nothing needs closing or freeing.
  *
  * <p><b>Threads.</b> Every method may be called from any number of threads at once: the native
- * library keeps no state between calls.
+ * library keeps no state between calls, and each thread has its own buffer.
  *
  * <p><b>Loading.</b> The native library {@code gonghui_ffi} is loaded by JNA on first use:
  * from {@code -Djna.library.path=DIR}, the system's library path, or the jar (under JNA's
@@ -54,13 +54,18 @@ public final class Gonghui {
     /** The largest answer buffer a thread keeps; a longer answer gets one for its call only. */
     static final int KEPT_BUFFER_BYTES = 1024 * 1024;
 
-    private static final ThreadLocal<Buffers> BUFFERS =
-            new ThreadLocal<Buffers>() {
-                @Override
-                protected Buffers initialValue() {
-                    return new Buffers();
-                }
-            };
+    /**
+     * Each thread's answer buffer, where the native library writes the answers: native memory,
+     * whose address JNA passes without a copy. (The thread-locals hold only JDK types, so
+     * that a thread outliving an application, in a servlet container, keeps no class of
+     * this library alive.)
+     */
+    private static final ThreadLocal<ByteBuffer> ANSWER_BUFFER =
+            ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(BUFFER_BYTES));
+
+    /** Each thread's array where an answer is copied to be decoded into a {@code String}. */
+    private static final ThreadLocal<byte[]> TEXT_BUFFER =
+            ThreadLocal.withInitial(() -> new byte[BUFFER_BYTES]);
 
     private Gonghui() {}
 
@@ -71,8 +76,7 @@ public final class Gonghui {
      * @return the JSON answer (a decision or an error object), with no trailing newline
      */
     public static String evaluate(String request) {
-        Buffers buffers = BUFFERS.get();
-        return buffers.decode(buffers.answer(request == null ? null : Utf8.encode(request)));
+        return decode(answer(request == null ? null : Utf8.encode(request)));
     }
 
     /**
@@ -85,7 +89,7 @@ public final class Gonghui {
      *     newline; a new array, the caller's to keep
      */
     public static byte[] evaluateBytes(byte[] request) {
-        return copy(BUFFERS.get().answer(request));
+        return copy(answer(request));
     }
 
     /**
@@ -101,11 +105,10 @@ public final class Gonghui {
         if (requests == null) {
             throw new NullPointerException("requests");
         }
-        Buffers buffers = BUFFERS.get();
         String[] answers = new String[requests.size()];
         for (int i = 0; i < answers.length; i++) {
             String request = requests.get(i);
-            answers[i] = buffers.decode(buffers.answer(request == null ? null : Utf8.encode(request)));
+            answers[i] = decode(answer(request == null ? null : Utf8.encode(request)));
         }
         return Collections.unmodifiableList(Arrays.asList(answers));
     }
@@ -123,10 +126,9 @@ public final class Gonghui {
         if (requests == null) {
             throw new NullPointerException("requests");
         }
-        Buffers buffers = BUFFERS.get();
         byte[][] answers = new byte[requests.size()][];
         for (int i = 0; i < answers.length; i++) {
-            answers[i] = copy(buffers.answer(requests.get(i)));
+            answers[i] = copy(answer(requests.get(i)));
         }
         return Collections.unmodifiableList(Arrays.asList(answers));
     }
@@ -156,59 +158,50 @@ public final class Gonghui {
                         & 0xffffffffL;
     }
 
-    /** One thread's buffers, kept from one call to the next. */
-    private static final class Buffers {
-        /** Where the native library writes the answers: native memory, no copy to pass it. */
-        private ByteBuffer answer = ByteBuffer.allocateDirect(BUFFER_BYTES);
-
-        /** Where an answer is copied to be decoded into a {@code String}. */
-        private byte[] text = new byte[BUFFER_BYTES];
-
-        /**
-         * Answers the request and returns the buffer holding the answer, from position 0 to
-         * its length. The buffer is this thread's until its next call.
-         */
-        ByteBuffer answer(byte[] request) {
-            ByteBuffer buffer = answer;
-            buffer.clear();
-            long length = evaluateInto(request, buffer);
-            if (length > buffer.capacity()) {
-                // An answer longer than the buffer (a long id): a buffer of its size, kept
-                // for the next calls unless it is very large, and the same request again
-                // (the same bytes always get the same answer).
-                if (length > Integer.MAX_VALUE - 8) {
-                    throw new OutOfMemoryError("gonghui: an answer of " + length + " bytes");
-                }
-                buffer = ByteBuffer.allocateDirect((int) length);
-                if (length <= KEPT_BUFFER_BYTES) {
-                    answer = buffer;
-                }
-                long again = evaluateInto(request, buffer);
-                if (again != length) {
-                    throw new IllegalStateException(
-                            "gonghui: the native library answered the same request with "
-                                    + length
-                                    + " and then "
-                                    + again
-                                    + " bytes; this is a bug, please report it");
-                }
+    /**
+     * Answers the request into this thread's answer buffer and returns the buffer holding the
+     * answer, from position 0 to its length; it is the thread's until its next call.
+     */
+    private static ByteBuffer answer(byte[] request) {
+        ByteBuffer buffer = ANSWER_BUFFER.get();
+        buffer.clear();
+        long length = evaluateInto(request, buffer);
+        if (length > buffer.capacity()) {
+            // An answer longer than the buffer (a long id): a buffer of its size, kept for the
+            // next calls unless it is very large, and the same request again (the same bytes
+            // always get the same answer).
+            if (length > Integer.MAX_VALUE - 8) {
+                throw new OutOfMemoryError("gonghui: an answer of " + length + " bytes");
             }
-            buffer.limit((int) length);
-            return buffer;
-        }
-
-        /** The answer in {@code buffer} (from its position to its limit) as a String. */
-        String decode(ByteBuffer buffer) {
-            int length = buffer.remaining();
-            byte[] bytes = text;
-            if (length > bytes.length) {
-                bytes = new byte[length];
-                if (length <= KEPT_BUFFER_BYTES) {
-                    text = bytes;
-                }
+            buffer = ByteBuffer.allocateDirect((int) length);
+            if (length <= KEPT_BUFFER_BYTES) {
+                ANSWER_BUFFER.set(buffer);
             }
-            buffer.get(bytes, 0, length);
-            return new String(bytes, 0, length, StandardCharsets.UTF_8);
+            long again = evaluateInto(request, buffer);
+            if (again != length) {
+                throw new IllegalStateException(
+                        "gonghui: the native library answered the same request with "
+                                + length
+                                + " and then "
+                                + again
+                                + " bytes; this is a bug, please report it");
+            }
         }
+        buffer.limit((int) length);
+        return buffer;
+    }
+
+    /** The answer in {@code buffer} (from its position to its limit) as a String. */
+    private static String decode(ByteBuffer buffer) {
+        int length = buffer.remaining();
+        byte[] bytes = TEXT_BUFFER.get();
+        if (length > bytes.length) {
+            bytes = new byte[length];
+            if (length <= KEPT_BUFFER_BYTES) {
+                TEXT_BUFFER.set(bytes);
+            }
+        }
+        buffer.get(bytes, 0, length);
+        return new String(bytes, 0, length, StandardCharsets.UTF_8);
     }
 }
