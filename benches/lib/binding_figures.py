@@ -16,6 +16,7 @@ C_JAVA = {
     "gonghui_evaluate_into": "c_into_us",
     "Gonghui.evaluateBytes": "java_bytes_us",
     "Gonghui.evaluateBatchBytes": "java_batch_bytes_us",
+    "Gonghui.evaluateBatchTo": "java_batch_to_us",
     "Gonghui.evaluate": "java_evaluate_us",
     "Gonghui.evaluateBatch": "java_batch_us",
     "JVM: encode the request": "java_encode_us",

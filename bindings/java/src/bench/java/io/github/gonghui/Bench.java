@@ -4,6 +4,9 @@ import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.ByteBuffer;
@@ -34,16 +37,22 @@ public final class Bench {
 
     /** The same function through a JNA interface mapping (a proxy), to compare with direct. */
     public interface ProxyLib extends Library {
-        long gonghui_evaluate_into(byte[] request, long requestLen, ByteBuffer answer, long cap);
+        long gonghui_evaluate_into(long request, long requestLen, long answer, long cap);
     }
 
-    /** Through direct mapping, the way {@link Gonghui} called it before the buffer API. */
+    /**
+     * The functions returning an answer to free, through direct mapping: the way {@link
+     * Gonghui} called the library before the buffer API, one request at a time and in JSON
+     * Lines.
+     */
     static final class Returning {
         static {
             Native.register(Returning.class, NativeLibrary.getInstance(NativeLib.DEFAULT_NAME));
         }
 
         static native Pointer gonghui_evaluate_bytes(byte[] request, long requestLen);
+
+        static native Pointer gonghui_evaluate_batch(byte[] lines, long linesLen);
 
         static native void gonghui_string_free(Pointer answer);
     }
@@ -87,7 +96,10 @@ public final class Bench {
                 Native.load(
                         System.getProperty("gonghui.library", NativeLib.DEFAULT_NAME),
                         ProxyLib.class);
-        final ByteBuffer buffer = ByteBuffer.allocateDirect(Gonghui.BUFFER_BYTES);
+        final ByteBuffer in = ByteBuffer.allocateDirect(Gonghui.BUFFER_BYTES);
+        final ByteBuffer out = ByteBuffer.allocateDirect(Gonghui.BUFFER_BYTES);
+        final long inAddress = Pointer.nativeValue(Native.getDirectBufferPointer(in));
+        final long outAddress = Pointer.nativeValue(Native.getDirectBufferPointer(out));
 
         System.out.printf(
                 "gonghui %s, Java %s (%s), JNA %s, %d mutual-aid requests, %.0f answer bytes"
@@ -111,6 +123,29 @@ public final class Bench {
         measure("Gonghui.evaluateBatchBytes", n, rounds, new Work() {
             public long run() {
                 return Gonghui.evaluateBatchBytes(requestBytes).size();
+            }
+        });
+        final OutputStream discard =
+                new OutputStream() {
+                    long count;
+
+                    @Override
+                    public void write(int b) {
+                        count++;
+                    }
+
+                    @Override
+                    public void write(byte[] b, int off, int len) {
+                        count += len;
+                    }
+                };
+        measure("Gonghui.evaluateBatchTo", n, rounds, new Work() {
+            public long run() {
+                try {
+                    return Gonghui.evaluateBatchTo(requestBytes, discard);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
             }
         });
         measure("Gonghui.evaluate", n, rounds, new Work() {
@@ -145,12 +180,15 @@ public final class Bench {
                 return s;
             }
         });
+        // The call alone, as Gonghui makes it (the request copied to native memory), without
+        // copying the answer out.
         measure("JNA direct: evaluate_into", n, rounds, new Work() {
             public long run() {
                 long s = 0;
                 for (byte[] request : requestBytes) {
-                    buffer.clear();
-                    s += NativeLib.gonghui_evaluate_into(request, request.length, buffer, buffer.capacity());
+                    in.clear();
+                    in.put(request);
+                    s += NativeLib.gonghui_evaluate_into(inAddress, request.length, outAddress, out.capacity());
                 }
                 return s;
             }
@@ -159,8 +197,9 @@ public final class Bench {
             public long run() {
                 long s = 0;
                 for (byte[] request : requestBytes) {
-                    buffer.clear();
-                    s += proxy.gonghui_evaluate_into(request, request.length, buffer, buffer.capacity());
+                    in.clear();
+                    in.put(request);
+                    s += proxy.gonghui_evaluate_into(inAddress, request.length, outAddress, out.capacity());
                 }
                 return s;
             }
@@ -178,7 +217,12 @@ public final class Bench {
         });
         measure("JSON Lines: one native call", n, rounds, new Work() {
             public long run() {
-                return Gonghui.evaluateLines(jsonLines, jsonLines.length).length();
+                Pointer answers = Returning.gonghui_evaluate_batch(jsonLines, jsonLines.length);
+                try {
+                    return answers.getString(0, "UTF-8").length();
+                } finally {
+                    Returning.gonghui_string_free(answers);
+                }
             }
         });
     }

@@ -2,7 +2,6 @@ package io.github.gonghui;
 
 import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
-import java.nio.ByteBuffer;
 
 /** The function of {@link NativeLib} that takes {@code size_t}s, for 32-bit JVMs. */
 final class NativeLib32 {
@@ -12,6 +11,6 @@ final class NativeLib32 {
         Native.register(NativeLib32.class, library);
     }
 
-    static native int gonghui_evaluate_into(
-            byte[] request, int requestLen, ByteBuffer answer, int answerCap);
+    /** The pointers as integers, as in {@link NativeLib}: a 32-bit pointer is a 32-bit int. */
+    static native int gonghui_evaluate_into(int request, int requestLen, int answer, int answerCap);
 }

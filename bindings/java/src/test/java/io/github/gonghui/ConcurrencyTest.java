@@ -3,6 +3,9 @@ package io.github.gonghui;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -48,7 +51,7 @@ class ConcurrencyTest {
         try {
             List<Future<Integer>> results = new ArrayList<Future<Integer>>();
             for (int t = 0; t < THREADS; t++) {
-                final int kind = t % 4;
+                final int kind = t % 5;
                 results.add(
                         pool.submit(
                                 new Callable<Integer>() {
@@ -93,11 +96,26 @@ class ConcurrencyTest {
                             Gonghui.evaluateBytes(requestBytes.get(i)));
                 }
                 break;
-            default:
+            case 3:
                 List<byte[]> answers = Gonghui.evaluateBatchBytes(requestBytes);
                 for (int i = 0; i < requests.size(); i++) {
                     assertArrayEquals(Utf8.encode(expected.get(i)), answers.get(i));
                 }
+                break;
+            default:
+                ByteArrayOutputStream lines = new ByteArrayOutputStream();
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                for (String answer : expected) {
+                    byte[] bytes = Utf8.encode(answer);
+                    lines.write(bytes, 0, bytes.length);
+                    lines.write('\n');
+                }
+                try {
+                    Gonghui.evaluateBatchTo(requestBytes, out);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                assertArrayEquals(lines.toByteArray(), out.toByteArray());
         }
         return requests.size();
     }

@@ -3,6 +3,7 @@ package io.github.gonghui;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.DynamicTest;
@@ -11,7 +12,8 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * The conformance corpus through Java, byte for byte: every request alone through {@link
  * Gonghui#evaluate} and {@link Gonghui#evaluateBytes}, every file through {@link
- * Gonghui#evaluateBatch}, {@link Gonghui#evaluateBatchBytes} and as raw JSON Lines.
+ * Gonghui#evaluateBatch}, {@link Gonghui#evaluateBatchBytes}, {@link Gonghui#evaluateBatchTo}
+ * and as raw JSON Lines.
  */
 class ConformanceTest {
     @TestFactory
@@ -55,6 +57,16 @@ class ConformanceTest {
                                     assertEquals(
                                             Corpus.utf8(pair.answers),
                                             JsonLines.evaluate(pair.requests))));
+            tests.add(
+                    DynamicTest.dynamicTest(
+                            pair.stem + ": evaluateBatchTo, the whole answers file",
+                            () -> {
+                                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                                assertEquals(
+                                        pair.requestLines.size(),
+                                        Gonghui.evaluateBatchTo(pair.requestLines, out));
+                                assertArrayEquals(pair.answers, out.toByteArray());
+                            }));
             tests.add(
                     DynamicTest.dynamicTest(
                             pair.stem + ": evaluateBatchBytes",

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -55,7 +58,7 @@ class HostileInputTest {
     }
 
     @Test
-    void aBatchOfBytesAnswersEachAsIfAlone() {
+    void aBatchOfBytesAnswersEachAsIfAlone() throws IOException {
         List<byte[]> requests = new ArrayList<byte[]>();
         for (String request : Hostile.requests()) {
             requests.add(request == null ? null : Utf8.encode(request));
@@ -66,11 +69,45 @@ class HostileInputTest {
         requests.add(new byte[] {'{', '"', 'i', 'd', '"', ':', '"', (byte) 0xe5, (byte) 0xb7});
         List<byte[]> answers = Gonghui.evaluateBatchBytes(requests);
         assertEquals(requests.size(), answers.size());
+        ByteArrayOutputStream lines = new ByteArrayOutputStream();
         for (int i = 0; i < requests.size(); i++) {
             byte[] alone = Gonghui.evaluateBytes(requests.get(i));
             assertArrayEquals(alone, answers.get(i), "request " + i);
             assertTrue(Hostile.isErrorObject(Corpus.utf8(alone)), Corpus.utf8(alone));
+            lines.write(alone, 0, alone.length);
+            lines.write('\n');
         }
+        // As JSON Lines: one line per request, pretty-printed and empty ones included.
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertEquals(requests.size(), Gonghui.evaluateBatchTo(requests, out));
+        assertArrayEquals(lines.toByteArray(), out.toByteArray());
+    }
+
+    @Test
+    void evaluateBatchToPassesOnTheStreamsException() {
+        List<byte[]> requests = Arrays.asList(new byte[0], new byte[0], new byte[0]);
+        final int[] writes = {0};
+        OutputStream failing =
+                new OutputStream() {
+                    @Override
+                    public void write(int b) throws IOException {
+                        throw new IOException("disk full");
+                    }
+
+                    @Override
+                    public void write(byte[] b, int off, int len) throws IOException {
+                        if (++writes[0] == 2) {
+                            throw new IOException("disk full");
+                        }
+                    }
+                };
+        IOException e =
+                assertThrows(IOException.class, () -> Gonghui.evaluateBatchTo(requests, failing));
+        assertEquals("disk full", e.getMessage());
+        assertThrows(
+                NullPointerException.class,
+                () -> Gonghui.evaluateBatchTo(null, new ByteArrayOutputStream()));
+        assertThrows(NullPointerException.class, () -> Gonghui.evaluateBatchTo(requests, null));
     }
 
     @Test
