@@ -34,6 +34,7 @@ NODE = {
     "evaluateBatch(1,000 lines)": "batch_per_s",
     "Node: TextEncoder.encodeInto request": "encode_per_s",
     "Node: TextDecoder.decode answer": "decode_per_s",
+    "Node: Buffer.from answer": "buffer_per_s",
 }
 
 

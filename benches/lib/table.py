@@ -139,6 +139,7 @@ def main():
     for key, label in [
         ("wasm_encode_per_s", "Node alone: a request to UTF-8 (`TextEncoder.encodeInto`)"),
         ("wasm_decode_per_s", "Node alone: an answer to a string (`TextDecoder.decode`)"),
+        ("wasm_buffer_per_s", "Node alone: an answer's bytes into a `Buffer` (`Buffer.from`, as `evaluateBytes` does)"),
     ]:
         row(label, rate(g(key)), per(g(key)), "node bindings/js/bench/evaluate.mjs 2 node")
     for mode in ("evaluate_json", "answer", "parse", "explain", "typed"):

@@ -1,6 +1,7 @@
 // How many mutual-aid requests a second each API answers in Node, beside what Node itself
-// spends encoding a request to UTF-8 and decoding an answer (a benchmark, not a test:
-// nothing here passes or fails). Run after scripts/build-wasm.sh:
+// spends encoding a request to UTF-8, decoding an answer, and copying an answer's bytes out
+// of the module into a Buffer (a benchmark, not a test: nothing here passes or fails). Run
+// after scripts/build-wasm.sh:
 //
 //   node bindings/js/bench/evaluate.mjs [SECONDS_PER_RUN] [node|web]
 //
@@ -51,6 +52,11 @@ for (let i = 0; i < 1000; i++) {
 // What wasm-bindgen's glue does with a string argument: encodeInto a buffer of the string's
 // worst-case size (here a reused one).
 const scratch = new Uint8Array(1 << 16);
+// What the Node build's evaluateBytes does with the answer: Buffer.from a view of the
+// module's memory (here views of one large array holding the same answers).
+const memory = new Uint8Array(answerBytes.reduce((n, a) => n + a.length, 0));
+let at = 0;
+const answerViews = answerBytes.map((a) => { memory.set(a, at); at += a.length; return memory.subarray(at - a.length, at); });
 
 function timed(fn, limit) {
   let n = 0;
@@ -87,4 +93,5 @@ run("evaluateObject(object)", 1, (i) => { sink += evaluateObject(objects[i % 100
 run("evaluateBatch(1,000 lines)", 1000, () => { sink += evaluateBatch(batch).length; });
 run("Node: TextEncoder.encodeInto request", 1, (i) => { sink += encoder.encodeInto(texts[i % 1000], scratch).written; });
 run("Node: TextDecoder.decode answer", 1, (i) => { sink += decoder.decode(answerBytes[i % 1000]).length; });
+run("Node: Buffer.from answer", 1, (i) => { sink += Buffer.from(answerViews[i % 1000]).length; });
 if (sink === 0.5) console.log(sink);
