@@ -78,8 +78,10 @@ install -d "$dest$includedir" "$dest$libdir/pkgconfig"
 install -C -m 644 bindings/c/include/gonghui.h "$dest$includedir/gonghui.h"
 install -C -m 755 "$out/libgonghui_ffi.so" "$dest$libdir/$real"
 install -C -m 644 "$out/libgonghui_ffi.a" "$dest$libdir/libgonghui.a"
-ln -sfn "$real" "$dest$libdir/$soname"
-ln -sfn "$soname" "$dest$libdir/libgonghui.so"
+# link TARGET NAME: the symbolic link, unless it is there already.
+link() { [ "$(readlink "$dest$libdir/$2" 2>/dev/null)" = "$1" ] || ln -sfn "$1" "$dest$libdir/$2"; }
+link "$real" "$soname"
+link "$soname" libgonghui.so
 
 # Paths under the prefix are written relative to it, so that `pkg-config --define-prefix`
 # can move the tree.
