@@ -147,7 +147,9 @@ public final class Gonghui {
      * holds a raw line break, whatever the request, so the lines are always the answers.
      *
      * @param requests the requests' UTF-8 bytes; elements may be {@code null}
-     * @param out where the answers go; not flushed nor closed here
+     * @param out where the answers go; not flushed nor closed here. It is handed this thread's
+     *     own array for each answer, which it must not keep past the call to {@code write}
+     *     (as {@link OutputStream} asks) nor fill by calling this class from within it
      * @return the number of answers written
      * @throws IOException if {@code out} throws it (the answers before it were written)
      * @throws NullPointerException if {@code requests} or {@code out} is {@code null}
