@@ -149,7 +149,7 @@ public final class Gonghui {
      * @param requests the requests' UTF-8 bytes; elements may be {@code null}
      * @param out where the answers go; not flushed nor closed here. It is handed this thread's
      *     own array for each answer, which it must not keep past the call to {@code write}
-     *     (as {@link OutputStream} asks) nor fill by calling this class from within it
+     *     (as {@link OutputStream} asks), and must not call this class while it writes
      * @return the number of answers written
      * @throws IOException if {@code out} throws it (the answers before it were written)
      * @throws NullPointerException if {@code requests} or {@code out} is {@code null}
