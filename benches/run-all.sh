@@ -43,22 +43,18 @@ part_openfisca() { benches/peers/openfisca.sh; }
 part_c_java() {
     cargo build --quiet --release -p gonghui-ffi
     wait_quiet
-    measured bindings/java/bench.sh | tee target/bench/c-java.txt | awk '
-        /gonghui_evaluate_batch/ { print "figure\tc_batch_us\t" $2 }
-        /gonghui_evaluate  /     { print "figure\tc_evaluate_us\t" $2 }
-        /Gonghui.evaluateBatch/  { print "figure\tjava_batch_us\t" $2 }
-        /Gonghui.evaluate  /     { print "figure\tjava_evaluate_us\t" $2 }'
+    measured bindings/java/bench.sh | tee target/bench/c-java.txt | python3 benches/lib/binding_figures.py c-java
 }
 
 part_wasm() {
     scripts/build-wasm.sh
+    # Node's build (pkg/node, for speed), then the browsers' (pkg/web, for size) in Node.
     wait_quiet
-    # The median of the three runs (the script prints the best, then the median).
-    measured node bindings/js/bench/evaluate.mjs 2 | tee target/bench/wasm.txt | awk '
-        function median(line) { sub(/.*\(median /, "", line); sub(/\).*/, "", line); gsub(/,/, "", line); return line }
-        /^evaluate\(string\)/    { print "figure\twasm_evaluate_per_s\t" median($0) }
-        /^evaluateObject/        { print "figure\twasm_object_per_s\t" median($0) }
-        /^evaluateBatch/         { print "figure\twasm_batch_per_s\t" median($0) }'
+    (cd bindings/js && measured node bench/evaluate.mjs 2 node) | tee target/bench/wasm.txt |
+        python3 benches/lib/binding_figures.py wasm wasm
+    wait_quiet
+    (cd bindings/js && measured node bench/evaluate.mjs 2 web) | tee target/bench/wasm-web.txt |
+        python3 benches/lib/binding_figures.py wasm wasm_web
 }
 
 part_profile() { benches/profile.sh; }

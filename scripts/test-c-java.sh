@@ -1,12 +1,18 @@
 #!/usr/bin/env bash
-# The C ABI and the Java binding (issue 3), from a fresh Debian 12 with Rust, Java 17, gcc
-# and valgrind: installs what is missing (libjna-java, junit5, cbindgen 0.29), then
+# The C ABI and the Java binding, from a fresh Debian 12 with Rust, Java 17, gcc and valgrind:
+# installs what is missing (libjna-java, junit5, pkg-config, cbindgen 0.29, the AArch64 cross
+# toolchain and qemu-user), then
 #   1. builds crates/gonghui-ffi (debug) and runs its Rust unit tests;
 #   2. fails when bindings/c/include/gonghui.h is stale, and compiles it as C99 and C++;
-#   3. runs the C suite (bindings/c/tests) under valgrind: the conformance corpus, hostile
-#      inputs, 8 threads; any failure, memory error or leak fails;
-#   4. builds the Java binding (Java 8 bytecode) and runs its JUnit 5 suite under LC_ALL=C;
-#   5. builds and runs examples/c and examples/java (the latter from the jar alone).
+#   3. installs the C library into a prefix (scripts/install-c.sh) and runs the C suite
+#      (bindings/c/tests), built against it with pkg-config, under valgrind: the conformance
+#      corpus, hostile inputs, 8 threads; any failure, memory error or leak fails;
+#   4. cross-compiles the library and the C suite for AArch64 and runs the suite under
+#      qemu-aarch64: the same bytes on the other architecture the jar carries;
+#   5. builds the jar with both libraries (scripts/build-jar.sh; Java 8 bytecode) and runs its
+#      JUnit 5 suite under LC_ALL=C;
+#   6. builds and runs examples/c against the installed library (pkg-config; shared and
+#      static) and examples/java from the jar alone.
 # Incremental: target/ is reused; C and Java are recompiled only when their sources change,
 # and a suite whose inputs (library, test programs, corpus) are byte for byte those of its
 # last pass is not rerun (GONGHUI_RERUN=1 reruns everything). Quiet: one line per step; the
@@ -20,6 +26,8 @@ export CARGO_TERM_QUIET=true
 out=target/c-java
 mkdir -p "$out"
 lib_dir=${CARGO_TARGET_DIR:-target}/debug
+cross=aarch64-unknown-linux-gnu
+cross_lib_dir=${CARGO_TARGET_DIR:-target}/$cross/debug
 java_share=/usr/share/java
 junit_jar=$java_share/junit-platform-console-standalone.jar
 jna_jar=$java_share/jna.jar
@@ -64,7 +72,9 @@ stale() {
     return 1
 }
 
-ensure_apt gcc g++ libc6-dev valgrind libjna-java junit5
+ensure_apt gcc g++ libc6-dev valgrind pkg-config unzip libjna-java junit5 \
+    gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user
+ensure_rust_target "$cross"
 ensure_cargo_tool cbindgen cbindgen 0.29.4
 
 # 1. The library, and its Rust unit tests.
@@ -79,14 +89,21 @@ run header-c.log gcc -std=c99 -pedantic -Wall -Wextra -Werror -fsyntax-only -x c
 run header-cxx.log g++ -std=c++11 -Wall -Wextra -Werror -fsyntax-only -x c++ "$header"
 echo "header: up to date, compiles as C99 and C++11"
 
-# 3. The C suite under valgrind.
-c_flags=(-std=c99 -Wall -Wextra -Werror -pedantic -g -O1 -Ibindings/c/include)
-c_link=(-L"$lib_dir" -lgonghui_ffi -Wl,-rpath,"$(cd "$lib_dir" && pwd)" -pthread)
+# 3. The library installed as a C project finds it, and the C suite under valgrind.
+prefix=$PWD/$out/prefix
+run install.log scripts/install-c.sh --profile dev "$prefix"
+export PKG_CONFIG_PATH=$prefix/lib/pkgconfig
+read -r -a pc_cflags <<<"$(pkg-config --cflags gonghui)"
+read -r -a pc_libs <<<"$(pkg-config --libs gonghui)"
+c_flags=(-std=c99 -Wall -Wextra -Werror -pedantic -g -O1 "${pc_cflags[@]}")
+c_link=("${pc_libs[@]}" -Wl,-rpath,"$prefix/lib" -pthread)
 c_test=$out/test_gonghui
-if stale "$c_test" bindings/c/tests/test_gonghui.c "$header"; then
+if stale "$c_test" bindings/c/tests/test_gonghui.c "$prefix/include/gonghui.h" "$prefix/lib/pkgconfig/gonghui.pc"; then
     run c-build.log gcc "${c_flags[@]}" bindings/c/tests/test_gonghui.c -o "$c_test" "${c_link[@]}"
 fi
-c_hash=$(inputs_hash "$c_test" "$lib_dir/libgonghui_ffi.so" "$corpus" bindings/c/tests/valgrind.supp \
+# The shared library the suite loads (not the static archive, which cargo rewrites whenever
+# another command's feature set rebuilds the crate, with the same code).
+c_hash=$(inputs_hash "$c_test" "$prefix/lib/libgonghui.so" "$corpus" bindings/c/tests/valgrind.supp \
     scripts/test-c-java.sh)
 if ! passed_before c-suite "$c_hash"; then
     rm -f "$out/c-suite.passed"
@@ -108,11 +125,35 @@ if ! passed_before c-suite "$c_hash"; then
         exit 1
     fi
     record_pass c-suite "$c_hash" "$(cat "$out/c-test.log")
-valgrind: 0 errors, 0 leaks (memcheck --leak-check=full --errors-for-leak-kinds=all)"
+valgrind: 0 errors, 0 leaks (memcheck --leak-check=full --errors-for-leak-kinds=all); \
+linked against the installed $(readelf -d "$prefix/lib/libgonghui.so" | sed -n 's/.*(SONAME).*\[\(.*\)\]/\1/p') through pkg-config"
 fi
 
-# 4. The Java binding and its JUnit suite.
-jar_file=$(OUT=target/java bindings/java/build.sh --native "$lib_dir/libgonghui_ffi.so")
+# 4. AArch64: the library cross-compiled, installed into its own prefix, and the C suite
+# cross-compiled against it, run under user-mode qemu with Debian's AArch64 C library.
+cross_prefix=$PWD/$out/prefix-aarch64
+run cross-install.log scripts/install-c.sh --profile dev --target "$cross" "$cross_prefix"
+cross_test=$out/test_gonghui-aarch64
+if stale "$cross_test" bindings/c/tests/test_gonghui.c "$cross_prefix/include/gonghui.h"; then
+    run cross-build.log aarch64-linux-gnu-gcc -std=c99 -Wall -Wextra -Werror -pedantic -O1 \
+        -I"$cross_prefix/include" bindings/c/tests/test_gonghui.c -o "$cross_test" \
+        -L"$cross_prefix/lib" -lgonghui -Wl,-rpath,"$cross_prefix/lib" -pthread
+fi
+cross_hash=$(inputs_hash "$cross_test" "$cross_prefix/lib/libgonghui.so" "$corpus" scripts/test-c-java.sh)
+if ! passed_before c-aarch64 "$cross_hash"; then
+    rm -f "$out/c-aarch64.passed"
+    run c-aarch64.log qemu-aarch64 -L /usr/aarch64-linux-gnu "$cross_test" "$corpus"
+    record_pass c-aarch64 "$cross_hash" "AArch64 (qemu-aarch64): $(tail -n 1 "$out/c-aarch64.log")"
+fi
+
+# 5. The jar, with the libraries of both architectures, and its JUnit suite (on this one).
+jar_file=$(OUT=target/java scripts/build-jar.sh --profile dev)
+jar_natives=$(unzip -Z1 "$jar_file" '*/libgonghui_ffi.so' | sort | paste -sd' ')
+[ "$jar_natives" = "linux-aarch64/libgonghui_ffi.so linux-x86-64/libgonghui_ffi.so" ] ||
+    { echo "error: the jar's native libraries are: $jar_natives" >&2; exit 1; }
+# The AArch64 library in the jar is the one qemu ran the C suite against.
+unzip -p "$jar_file" linux-aarch64/libgonghui_ffi.so | cmp -s - "$cross_lib_dir/libgonghui_ffi.so" ||
+    { echo "error: the jar's AArch64 library is not $cross_lib_dir/libgonghui_ffi.so" >&2; exit 1; }
 test_classes=target/java/test-classes
 test_stamp=target/java/test-classes.stamp
 if [ ! -f "$test_stamp" ] || [ target/java/classes.stamp -nt "$test_stamp" ] ||
@@ -135,17 +176,33 @@ if ! passed_before java-suite "$java_hash"; then
         --class-path "target/java/classes:$test_classes:$jna_jar" --scan-class-path
     java_tests=$(sed -n 's/.*\[ *\([0-9]*\) tests successful *\].*/\1/p' "$out/java-test.log")
     record_pass java-suite "$java_hash" "Java: $java_tests JUnit tests passed under LC_ALL=C; \
-$(grep -h '^Java corpus:' "$out/java-test.log" | head -n 1 | sed 's/^Java corpus: /corpus: /') byte-identical"
+$(grep -h '^Java corpus:' "$out/java-test.log" | head -n 1 | sed 's/^Java corpus: /corpus: /') byte-identical \
+(strings and bytes); jar: $jar_natives"
 fi
 
-# 5. The examples, as a reader would build them.
+# 6. The examples, as a reader would build them: C against the installed library (shared,
+# then static), Java from the jar alone.
 c_example=$out/example_c
-if stale "$c_example" examples/c/main.c "$header"; then
-    run example-c-build.log gcc "${c_flags[@]}" examples/c/main.c -o "$c_example" "${c_link[@]}"
+c_example_static=$out/example_c_static
+if stale "$c_example" examples/c/main.c "$prefix/lib/pkgconfig/gonghui.pc" "$prefix/lib/libgonghui.a"; then
+    # shellcheck disable=SC2046 # pkg-config's flags are words
+    run example-c-build.log gcc -std=c99 -Wall -Wextra -Werror examples/c/main.c -o "$c_example" \
+        $(pkg-config --cflags --libs gonghui) -Wl,-rpath,"$(pkg-config --variable=libdir gonghui)"
+    # Static: the archive, then the system libraries the .pc file lists as Libs.private.
+    # shellcheck disable=SC2046
+    run example-c-static-build.log gcc -std=c99 -Wall -Wextra -Werror examples/c/main.c \
+        -o "$c_example_static" $(pkg-config --cflags gonghui) \
+        "$(pkg-config --variable=libdir gonghui)/libgonghui.a" \
+        $(sed -n 's/^Libs.private: //p' "$prefix/lib/pkgconfig/gonghui.pc")
 fi
 run example-c.log "$c_example"
-grep -q '"question":"mutual_aid_subsidy"' "$out/example-c.log" ||
-    { cat "$out/example-c.log" >&2; echo "error: examples/c printed no answer" >&2; exit 1; }
+run example-c-static.log "$c_example_static"
+for log in example-c.log example-c-static.log; do
+    grep -q '"question":"mutual_aid_subsidy"' "$out/$log" ||
+        { cat "$out/$log" >&2; echo "error: examples/c printed no answer ($log)" >&2; exit 1; }
+done
+readelf -d "$c_example_static" | grep -q 'NEEDED.*libgonghui' &&
+    { echo "error: the static example needs libgonghui.so" >&2; exit 1; }
 java_example=target/java/example
 if stale "$java_example/Main.class" examples/java/Main.java "$jar_file"; then
     mkdir -p "$java_example"
@@ -156,4 +213,4 @@ fi
 run example-java.log env LC_ALL=C java -cp "$jar_file:$jna_jar:$java_example" Main
 grep -q '"question":"mutual_aid_subsidy"' "$out/example-java.log" ||
     { cat "$out/example-java.log" >&2; echo "error: examples/java printed no answer" >&2; exit 1; }
-echo "examples: examples/c and examples/java (library loaded from the jar) answered"
+echo "examples: examples/c against the installed library (pkg-config; shared and static) and examples/java (library loaded from the jar) answered"

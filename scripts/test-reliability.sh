@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Reliability (issue 6; docs/RELIABILITY.md): hostile input, faults and load never crash
+# Reliability (docs/RELIABILITY.md): hostile input, faults and load never crash
 # gonghui or lose an answer. Run by scripts/test-all.sh after the other suites; installs what
 # it needs (the nightly toolchain with miri and rust-src, cargo-fuzz, GNU time) and is quiet
 # on success, one line per step:
@@ -68,11 +68,13 @@ run wasm-build.log scripts/build-wasm.sh
 run wasm-differential.log node scripts/reliability/wasm-differential.mjs "$requests" "$answers"
 echo "differential: $cases generated requests, typed API = JSON = command line (1 and 2 threads) = WASM ($(tail -n 1 "$out/wasm-differential.log")); C below"
 
-# 2. The C suite under AddressSanitizer (+ UBSan), the library's own allocations included.
-lib_dir=target/debug
+# 2. The C suite under AddressSanitizer (+ UBSan), the library's own allocations included,
+# against the debug library installed as C programs find it (scripts/install-c.sh).
+prefix=$PWD/$out/prefix
+run install.log scripts/install-c.sh --profile dev "$prefix"
 asan_flags=(-std=c99 -Wall -Wextra -Werror -pedantic -g -O1 -fsanitize=address,undefined
-    -fno-omit-frame-pointer -fno-sanitize-recover=all -Ibindings/c/include)
-asan_link=(-L"$lib_dir" -lgonghui_ffi -Wl,-rpath,"$PWD/$lib_dir" -pthread)
+    -fno-omit-frame-pointer -fno-sanitize-recover=all -I"$prefix/include")
+asan_link=(-L"$prefix/lib" -lgonghui -Wl,-rpath,"$prefix/lib" -pthread)
 run asan-canary-build.log gcc "${asan_flags[@]}" scripts/reliability/asan-canary.c -o "$out/asan-canary" "${asan_link[@]}"
 if "$out/asan-canary" >"$out/asan-canary.log" 2>&1 || ! grep -q "LeakSanitizer: detected memory leaks" "$out/asan-canary.log"; then
     cat "$out/asan-canary.log" >&2

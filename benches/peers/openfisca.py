@@ -1,5 +1,5 @@
 """The mutual-aid rule in OpenFisca-Core 46, vectorised over the same million
-mixed-year cases that gonghui decides (issue 5's OpenFisca anchor).
+mixed-year cases that gonghui decides (the OpenFisca anchor of docs/PERFORMANCE.md).
 
 Run by benches/peers/openfisca.sh, which builds the virtualenv and the cases:
 

@@ -1,22 +1,25 @@
 #!/usr/bin/env bash
-# The benchmark behind the figures in bindings/java/README.md: the cost of Gonghui.evaluate
-# per call and of one request inside Gonghui.evaluateBatch (10,000 mutual-aid requests),
-# with the C ABI's own figures beside them (the difference is JNA's share).
+# The benchmark behind the Java and C figures of docs/PERFORMANCE.md: the cost per request
+# of each Java entry point (strings and bytes, one at a time and in batches of 10,000
+# mutual-aid requests) beside the JVM's own cost of encoding a request and decoding an
+# answer, JNA's direct mapping beside an interface mapping, and the C ABI's own figures
+# (the difference is JNA's and the JVM's share).
 #
 #   bindings/java/bench.sh [REQUESTS [ROUNDS]]
 #
-# Uses the release build of the library (LTO: the first build takes a few minutes).
+# Uses the release build of the library (LTO), installed into target/java-bench/prefix.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export CARGO_TERM_QUIET=true
 jna_jar=${JNA_JAR:-/usr/share/java/jna.jar}
-cargo build --release -p gonghui-ffi
-lib_dir=${CARGO_TARGET_DIR:-target}/release
 out=target/java-bench
+prefix=$PWD/$out/prefix
+scripts/install-c.sh --profile release "$prefix" >/dev/null
+lib_dir=${CARGO_TARGET_DIR:-target}/release
 mkdir -p "$out/bench-classes"
 
-gcc -std=c99 -Wall -Wextra -Werror -O2 -Ibindings/c/include bindings/c/bench/bench.c \
-    -o "$out/bench-c" -L"$lib_dir" -lgonghui_ffi -Wl,-rpath,"$(cd "$lib_dir" && pwd)"
+gcc -std=c99 -Wall -Wextra -Werror -O2 -I"$prefix/include" bindings/c/bench/bench.c \
+    -o "$out/bench-c" -L"$prefix/lib" -lgonghui -Wl,-rpath,"$prefix/lib"
 jar_file=$(OUT=$out bindings/java/build.sh)
 javac --release 8 -Xlint:all -Werror -encoding UTF-8 -cp "$jar_file:$jna_jar" -d "$out/bench-classes" \
     bindings/java/src/bench/java/io/github/gonghui/Bench.java

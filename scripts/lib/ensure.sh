@@ -14,8 +14,9 @@ ensure_apt() {
     [ "$(id -u)" -ne 0 ] && sudo="sudo"
     # Another installer (a parallel build, unattended upgrades) may hold the lock: wait for it.
     $sudo apt-get -o DPkg::Lock::Timeout=600 update -qq >/dev/null
+    # (debconf's notice that it delays configuration without apt-utils is no news.)
     DEBIAN_FRONTEND=noninteractive $sudo apt-get -o DPkg::Lock::Timeout=600 install -y -qq \
-        --no-install-recommends "${missing[@]}" >/dev/null
+        --no-install-recommends "${missing[@]}" 2> >(grep -v '^debconf: delaying package configuration' >&2) >/dev/null
 }
 
 # ensure_cargo_tool BIN CRATE VERSION: a cargo-installed tool at an exact version.

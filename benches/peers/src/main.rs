@@ -1,4 +1,4 @@
-//! The peer comparison of issue 5, in one run: the same million mixed-year
+//! The peer comparison of docs/PERFORMANCE.md, in one run: the same million mixed-year
 //! mutual-aid cases decided by gonghui (the typed API and `evaluate_json`, with
 //! its full explanation), by GoRules' ZEN engine (the rule as a decision table
 //! and an expression node, precompiled, no explanation) and by the plain

@@ -1,7 +1,8 @@
 /*
- * The cost of gonghui_evaluate per call and of one request inside gonghui_evaluate_batch,
- * over the same 10,000 mutual-aid requests as bindings/java's Bench (the difference is
- * JNA's share). Not a test: run by bindings/java/bench.sh.
+ * The cost of gonghui_evaluate and gonghui_evaluate_into per call, and of one request
+ * inside gonghui_evaluate_batch, over the same 10,000 mutual-aid requests as bindings/java's
+ * Bench (the difference is JNA's and the JVM's share). Not a test: run by
+ * bindings/java/bench.sh.
  *
  *   bench [REQUESTS [ROUNDS]]   (default 10000 requests, 7 timed rounds after 3 warm-up)
  */
@@ -42,6 +43,10 @@ int main(int argc, char **argv) {
     double *batched = malloc((size_t)rounds * sizeof *batched);
     double *single_cpu = malloc((size_t)rounds * sizeof *single_cpu);
     double *batched_cpu = malloc((size_t)rounds * sizeof *batched_cpu);
+    double *into = malloc((size_t)rounds * sizeof *into);
+    double *into_cpu = malloc((size_t)rounds * sizeof *into_cpu);
+    size_t buffer_cap = 16 * 1024;
+    char *buffer = malloc(buffer_cap);
     int i, round;
 
     for (i = 0; i < n; i++) {
@@ -73,7 +78,8 @@ int main(int argc, char **argv) {
     }
 
     for (round = -3; round < rounds; round++) {
-        double c0 = now_us(CLOCK_THREAD_CPUTIME_ID), t0 = now_us(CLOCK_MONOTONIC), t1, t2, c1, c2;
+        double c0 = now_us(CLOCK_THREAD_CPUTIME_ID), t0 = now_us(CLOCK_MONOTONIC), t1, t2, t3, c1,
+               c2, c3;
         char *answer;
         for (i = 0; i < n; i++) {
             answer = gonghui_evaluate(requests[i]);
@@ -87,23 +93,40 @@ int main(int argc, char **argv) {
         gonghui_string_free(answer);
         t2 = now_us(CLOCK_MONOTONIC);
         c2 = now_us(CLOCK_THREAD_CPUTIME_ID);
+        for (i = 0; i < n; i++) {
+            size_t len = gonghui_evaluate_into(requests[i], lens[i], buffer, buffer_cap);
+            if (len > buffer_cap) {
+                buffer_cap = len;
+                buffer = realloc(buffer, buffer_cap);
+                len = gonghui_evaluate_into(requests[i], lens[i], buffer, buffer_cap);
+            }
+            sink += len + (unsigned char)buffer[0];
+        }
+        t3 = now_us(CLOCK_MONOTONIC);
+        c3 = now_us(CLOCK_THREAD_CPUTIME_ID);
         if (round >= 0) {
             single[round] = (t1 - t0) / n;
             batched[round] = (t2 - t1) / n;
             single_cpu[round] = (c1 - c0) / n;
             batched_cpu[round] = (c2 - c1) / n;
+            into[round] = (t3 - t2) / n;
+            into_cpu[round] = (c3 - c2) / n;
         }
     }
     qsort(single, (size_t)rounds, sizeof *single, compare_doubles);
     qsort(batched, (size_t)rounds, sizeof *batched, compare_doubles);
     qsort(single_cpu, (size_t)rounds, sizeof *single_cpu, compare_doubles);
     qsort(batched_cpu, (size_t)rounds, sizeof *batched_cpu, compare_doubles);
+    qsort(into, (size_t)rounds, sizeof *into, compare_doubles);
+    qsort(into_cpu, (size_t)rounds, sizeof *into_cpu, compare_doubles);
     printf("gonghui %s, C, %d mutual-aid requests, median of %d rounds (%zu bytes seen):\n",
            gonghui_version(), n, rounds, sink);
     printf("  gonghui_evaluate         %8.2f us per call     (%.2f us CPU)\n", single[rounds / 2],
            single_cpu[rounds / 2]);
     printf("  gonghui_evaluate_batch   %8.2f us per request  (%.2f us CPU; batch of %d)\n",
            batched[rounds / 2], batched_cpu[rounds / 2], n);
+    printf("  gonghui_evaluate_into    %8.2f us per call     (%.2f us CPU; a reused buffer)\n",
+           into[rounds / 2], into_cpu[rounds / 2]);
 
     for (i = 0; i < n; i++) {
         free(requests[i]);
@@ -115,5 +138,8 @@ int main(int argc, char **argv) {
     free(batched);
     free(single_cpu);
     free(batched_cpu);
+    free(into);
+    free(into_cpu);
+    free(buffer);
     return 0;
 }

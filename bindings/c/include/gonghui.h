@@ -90,6 +90,33 @@ char *gonghui_evaluate(const char *request);
 char *gonghui_evaluate_bytes(const char *request, size_t request_len);
 
 /**
+ * Answers one request into a buffer the caller provides, and returns the answer's length.
+ *
+ * The answer is the one `gonghui_evaluate_bytes` gives for the same bytes, written to
+ * `answer` without a NUL terminator. When its length is more than `answer_cap`, nothing is
+ * written: call again with a buffer of at least the returned length (the answer to the
+ * same bytes is always the same). For an answer's length alone, pass NULL and 0.
+ *
+ * This is the entry point for callers that keep a buffer from one request to the next
+ * (Java keeps one per thread): there is nothing to free, and an answer costs one copy
+ * into memory the caller already has. Most answers are under 4 KiB; an answer can be as
+ * long as the request's `id` allows.
+ *
+ * Ownership: the `request_len` bytes at `request` are borrowed for the call only. NULL, or
+ * a length of 0, is read as an empty request. `answer` is written (never read) during the
+ * call only, and only when the answer fits.
+ *
+ * Threads: safe to call from any number of threads at once.
+ *
+ * # Safety
+ *
+ * `request` is NULL, or valid for reads of `request_len` bytes that stay unmodified until
+ * the call returns; `answer` is NULL with `answer_cap` 0, or valid for writes of
+ * `answer_cap` bytes that nothing else reads or writes until the call returns.
+ */
+size_t gonghui_evaluate_into(const char *request, size_t request_len, char *answer, size_t answer_cap);
+
+/**
  * Answers a batch of requests in JSON Lines, in one call.
  *
  * `lines` holds one request per line (lines end with `\n`; the core decides how CRLF,

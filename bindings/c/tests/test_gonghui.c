@@ -5,7 +5,8 @@
  *
  * 1. The version: the library's matches the header's.
  * 2. The conformance corpus (CORPUS_DIR/STEM.requests.jsonl and STEM.answers.jsonl): each
- *    request line through gonghui_evaluate and gonghui_evaluate_bytes must give its answer
+ *    request line through gonghui_evaluate, gonghui_evaluate_bytes and gonghui_evaluate_into
+ *    (into a buffer too small at first, then into one large enough) must give its answer
  *    line byte for byte, and the whole file through gonghui_evaluate_batch the whole answers
  *    file.
  * 3. Hostile inputs (NULL, empty, not UTF-8, not JSON, 10 MB of digits, deep nesting, NUL
@@ -529,6 +530,36 @@ static int expect_answer(char *answer, const char *expected, size_t expected_len
     return equal;
 }
 
+/* The answer through gonghui_evaluate_into, asked first with a buffer of `cap` bytes: a
+ * malloc'd copy with a NUL after it (caller frees) and its length in *answer_len. When the
+ * answer does not fit, checks that nothing was written, then asks again with a buffer of
+ * the length returned, as a caller would. */
+static char *evaluate_into(const char *request, size_t request_len, size_t cap,
+                           size_t *answer_len) {
+    char *buffer = xmalloc(cap + 1);
+    size_t len, i;
+    memset(buffer, 0x5a, cap);
+    len = gonghui_evaluate_into(request, request_len, buffer, cap);
+    if (len > cap) {
+        for (i = 0; i < cap; i++) {
+            if (buffer[i] != 0x5a) {
+                fail("gonghui_evaluate_into wrote into a buffer of %zu bytes, too small for its "
+                     "answer of %zu",
+                     cap, len);
+                break;
+            }
+        }
+        free(buffer);
+        buffer = xmalloc(len + 1);
+        if (gonghui_evaluate_into(request, request_len, buffer, len) != len) {
+            fail("gonghui_evaluate_into gave another length the second time");
+        }
+    }
+    buffer[len] = '\0';
+    *answer_len = len;
+    return buffer;
+}
+
 static void test_corpus(const corpus_t *corpus) {
     size_t i, j;
     for (i = 0; i < corpus->count; i++) {
@@ -542,6 +573,19 @@ static void test_corpus(const corpus_t *corpus) {
             free(request);
             expect_answer(gonghui_evaluate_bytes(req->start, req->len), ans->start, ans->len,
                           "evaluate_bytes", pair->name, j + 1);
+            {
+                /* Every other line into a buffer too small for any answer, so that both
+                 * paths run. */
+                size_t len;
+                char *answer = evaluate_into(req->start, req->len, j % 2 ? 16 : 65536, &len);
+                if (len != ans->len || memcmp(answer, ans->start, len) != 0) {
+                    fail("evaluate_into %s line %zu: answer differs from the corpus", pair->name,
+                         j + 1);
+                    print_excerpt("expected", ans->start, ans->len);
+                    print_excerpt("got     ", answer, len);
+                }
+                free(answer);
+            }
         }
         expect_answer(gonghui_evaluate_batch(pair->requests, pair->requests_len),
                       pair->answers, pair->answers_len, "evaluate_batch", pair->name, 0);
@@ -678,6 +722,14 @@ static void test_hostile(char ***answers_out) {
         char *by_bytes = gonghui_evaluate_bytes(h->bytes, h->len);
         expect_error(by_bytes, "gonghui_evaluate_bytes", h->name, h->may_decide);
         answers[i] = c_string(by_bytes ? by_bytes : "", by_bytes ? strlen(by_bytes) : 0);
+        {
+            size_t len;
+            char *into = evaluate_into(h->bytes, h->len, 4096, &len);
+            if (by_bytes != NULL && (len != strlen(by_bytes) || memcmp(into, by_bytes, len) != 0)) {
+                fail("gonghui_evaluate_into(%s) and gonghui_evaluate_bytes differ", h->name);
+            }
+            free(into);
+        }
         /* Through the NUL-terminated entry point, where a NUL cuts the request short. */
         if (h->bytes == NULL || memchr(h->bytes, '\0', h->len) == NULL) {
             char *by_c_string = gonghui_evaluate(h->bytes);
@@ -814,10 +866,17 @@ static void *thread_main(void *arg) {
         for (j = 0; j < pair->count; j++) {
             const line_t *req = &pair->request_lines[j];
             char *answer = gonghui_evaluate_bytes(req->start, req->len);
-            if (answer == NULL || strcmp(answer, job->corpus_answers[k++]) != 0) {
+            size_t len;
+            char *into;
+            if (answer == NULL || strcmp(answer, job->corpus_answers[k]) != 0) {
                 job->mismatches++;
             }
             gonghui_string_free(answer);
+            into = evaluate_into(req->start, req->len, 1024, &len);
+            if (strcmp(into, job->corpus_answers[k++]) != 0) {
+                job->mismatches++;
+            }
+            free(into);
         }
     }
     for (i = 0; i < hostile_count; i++) {
@@ -881,6 +940,14 @@ int main(int argc, char **argv) {
         return 2;
     }
     test_version();
+    /* NULL and 0 ask for the answer's length alone. */
+    {
+        char *empty = gonghui_evaluate_bytes(NULL, 0);
+        if (gonghui_evaluate_into(NULL, 0, NULL, 0) != strlen(empty)) {
+            fail("gonghui_evaluate_into(NULL, 0, NULL, 0) is not the length of the answer");
+        }
+        gonghui_string_free(empty);
+    }
     load_corpus(argv[1], &corpus);
     test_corpus(&corpus);
     build_hostile();
@@ -888,7 +955,7 @@ int main(int argc, char **argv) {
     test_hostile_batches();
     test_threads(&corpus, hostile_answers);
 
-    printf("C: %zu corpus cases from %zu pairs (alone through both entry points, and as "
+    printf("C: %zu corpus cases from %zu pairs (alone through the three entry points, and as "
            "batches), %zu hostile inputs, %d threads: %s\n",
            corpus.cases, corpus.count, hostile_count, THREADS,
            failures ? "FAILED" : "all passed");

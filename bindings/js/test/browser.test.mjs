@@ -158,11 +158,12 @@ const stems = loadCorpus().map((p) => p.stem);
 
 test("browser: the whole corpus gives the same bytes in Chromium", { skip: skip || (stems.length === 0 && "no corpus pairs yet") }, async (t) => {
   const result = await page.evaluate(async (stems) => {
-    const { evaluate, evaluateBatchBytes, evaluateObject } = await import("/pkg/gonghui_wasm.js");
+    const { evaluate, evaluateBatchBytes, evaluateBytes, evaluateObject } = await import("/pkg/gonghui_wasm.js");
     const bytes = async (url) => new Uint8Array(await (await fetch(url)).arrayBuffer());
     const utf8 = new TextDecoder("utf-8", { fatal: true });
     const lines = (b) => { const s = utf8.decode(b).split("\n"); s.pop(); return s; };
-    const out = { single: 0, batches: 0, twin: 0, mismatches: [] };
+    const out = { single: 0, bytes: 0, batches: 0, twin: 0, mismatches: [] };
+    const same = (a, b) => a.length === b.length && a.every((x, i) => x === b[i]);
     for (const stem of stems) {
       const req = await bytes(`/conformance/${stem}.requests.jsonl`);
       const ans = await bytes(`/conformance/${stem}.answers.jsonl`);
@@ -170,6 +171,14 @@ test("browser: the whole corpus gives the same bytes in Chromium", { skip: skip 
       const got = new TextEncoder().encode(evaluateBatchBytes(req));
       if (got.length !== ans.length || got.some((b, i) => b !== ans[i])) out.mismatches.push(`${stem}: batch`);
       out.batches++;
+      // Each line as bytes (a CR before the newline is the line ending's).
+      const rawLines = (b) => { const out = []; let s = 0; b.forEach((x, i) => { if (x === 10) { out.push(b.subarray(s, i)); s = i + 1; } }); return out; };
+      const ansRaw = rawLines(ans);
+      rawLines(req).forEach((line, i) => {
+        const request = line.at(-1) === 13 ? line.subarray(0, -1) : line;
+        if (!same(evaluateBytes(request), ansRaw[i])) out.mismatches.push(`${stem}.requests.jsonl:${i + 1} (bytes)`);
+        out.bytes++;
+      });
       let reqLines;
       try { reqLines = lines(req); } catch { continue; }
       const ansLines = expected.split("\n");
@@ -185,7 +194,7 @@ test("browser: the whole corpus gives the same bytes in Chromium", { skip: skip 
     }
     return out;
   }, stems);
-  t.diagnostic(`cases compared in Chromium: ${result.single} alone, ${result.batches} batches, ${result.twin} through evaluateObject`);
+  t.diagnostic(`cases compared in Chromium: ${result.single} alone, ${result.bytes} alone as bytes, ${result.batches} batches, ${result.twin} through evaluateObject`);
   assert.deepEqual(result.mismatches, []);
 });
 

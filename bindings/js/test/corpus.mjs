@@ -27,7 +27,8 @@ export function decode(bytes) {
 
 /**
  * Every pair, sorted by stem: `{ stem, requests, answers }` with the files' bytes, and
- * `cases`: `{ n, request, answer }` per line (`request` null when the line is not UTF-8).
+ * `cases`: `{ n, request, answer, requestBytes, answerBytes }` per line (`request` null when
+ * the line is not UTF-8; the bytes are the line's, without its "\n").
  */
 export function loadCorpus() {
   if (!existsSync(corpusDir)) return [];
@@ -43,7 +44,9 @@ export function loadCorpus() {
       if (req.length !== ans.length) {
         throw new Error(`${stem}: ${req.length} request lines but ${ans.length} answer lines`);
       }
-      const cases = req.map((r, i) => ({ n: i + 1, request: decode(r), answer: decode(ans[i]) }));
+      const cases = req.map((r, i) => ({
+        n: i + 1, request: decode(r), answer: decode(ans[i]), requestBytes: r, answerBytes: ans[i],
+      }));
       return { stem, requests, answers, cases };
     });
 }

@@ -2,7 +2,7 @@
 // throw, a trap or a hang), and the module goes on answering afterwards.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { evaluate, evaluateBatch, evaluateBatchBytes, evaluateObject } from "gonghui";
+import { evaluate, evaluateBatch, evaluateBatchBytes, evaluateBytes, evaluateObject } from "gonghui";
 
 const CODES = new Set([
   "malformed_request", "unknown_question", "missing_field", "unknown_field",
@@ -54,9 +54,15 @@ const cases = {
   "a negative premium": '{"question":"mutual_aid_subsidy","facts":{"chains":["steel"],"enrolled_years":[2024],"year":2024,"premium_fen":-1}}',
 };
 
+const utf8 = new TextDecoder();
+
 for (const [what, request] of Object.entries(cases)) {
   test(`hostile: ${what}`, () => {
-    assertError(evaluate(request), what);
+    const answer = evaluate(request);
+    assertError(answer, what);
+    // The same through the bytes API (a lone surrogate becomes U+FFFD in UTF-8 here, so
+    // only the kind of answer is compared).
+    assertError(utf8.decode(evaluateBytes(new TextEncoder().encode(request))), `${what} (bytes)`);
   });
 }
 
@@ -67,6 +73,21 @@ test("hostile: 100 MB of digits, bare and as a premium", { timeout: 120_000 }, (
   assertError(evaluate(request), "digits as premium");
   const typed = evaluateObject({ question: "mutual_aid_subsidy", facts: { premium_fen: digits } });
   assert.ok(typed.error && CODES.has(typed.error.code), "typed");
+});
+
+test("hostile: evaluateBytes answers bytes that are not UTF-8 with an error", () => {
+  for (const bytes of [[0xff, 0xfe], [0x7b, 0xc3, 0x28, 0x7d], [0x22, 0xed, 0xa0, 0x80, 0x22], [0xc0, 0xaf]]) {
+    assertError(utf8.decode(evaluateBytes(Uint8Array.from(bytes))), `bytes ${bytes}`);
+  }
+});
+
+test("hostile: evaluateBytes given no bytes is a TypeError or an error answer, never a decision", () => {
+  const catalog = '{"question":"catalog"}';
+  for (const v of [undefined, null]) assert.throws(() => evaluateBytes(v), TypeError);
+  // A string is not bytes: it is read as an array of non-numbers (zero bytes), never as text.
+  for (const v of [catalog, 42, {}, new ArrayBuffer(4)]) {
+    assertError(utf8.decode(evaluateBytes(v)), `${typeof v} ${String(v).slice(0, 20)}`);
+  }
 });
 
 test("hostile: bytes that are not UTF-8 get one error line each", () => {
@@ -104,4 +125,5 @@ test("hostile: the typed twin answers an error object for values JSON cannot wri
 
 test("hostile: the module still answers as before afterwards", () => {
   assert.equal(evaluate(JSON.stringify(mutualAid)), before);
+  assert.equal(utf8.decode(evaluateBytes(new TextEncoder().encode(JSON.stringify(mutualAid)))), before);
 });

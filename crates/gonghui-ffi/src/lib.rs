@@ -11,6 +11,7 @@
 //! |---|---|---|
 //! | `gonghui_evaluate(request)` | [`gonghui::evaluate_bytes`] | one JSON object |
 //! | `gonghui_evaluate_bytes(request, len)` | [`gonghui::evaluate_bytes`] | one JSON object |
+//! | `gonghui_evaluate_into(request, len, answer, cap)` | [`gonghui::evaluate_bytes`] | one JSON object, in the caller's buffer |
 //! | `gonghui_evaluate_batch(lines, len)` | [`gonghui::evaluate_lines`] | JSON Lines |
 //! | `gonghui_string_free(answer)` | | |
 //! | `gonghui_version()` | [`gonghui::VERSION`] | a static string |
@@ -29,6 +30,8 @@
 //! - Inputs are borrowed for the duration of the call only.
 //! - Every answer (`char *`) is owned by the caller and must be released with exactly one
 //!   call to `gonghui_string_free`, never with `free()`, and not modified before then.
+//! - `gonghui_evaluate_into` writes into a buffer the caller owns and allocates nothing
+//!   that outlives the call: there is nothing to free.
 //! - `gonghui_version()` is static: never free it.
 //!
 //! # Threads
@@ -179,6 +182,62 @@ pub unsafe extern "C" fn gonghui_evaluate_bytes(
     }
 }
 
+/// Answers one request into a buffer the caller provides, and returns the answer's length.
+///
+/// The answer is the one `gonghui_evaluate_bytes` gives for the same bytes, written to
+/// `answer` without a NUL terminator. When its length is more than `answer_cap`, nothing is
+/// written: call again with a buffer of at least the returned length (the answer to the
+/// same bytes is always the same). For an answer's length alone, pass NULL and 0.
+///
+/// This is the entry point for callers that keep a buffer from one request to the next
+/// (Java keeps one per thread): there is nothing to free, and an answer costs one copy
+/// into memory the caller already has. Most answers are under 4 KiB; an answer can be as
+/// long as the request's `id` allows.
+///
+/// Ownership: the `request_len` bytes at `request` are borrowed for the call only. NULL, or
+/// a length of 0, is read as an empty request. `answer` is written (never read) during the
+/// call only, and only when the answer fits.
+///
+/// Threads: safe to call from any number of threads at once.
+///
+/// # Safety
+///
+/// `request` is NULL, or valid for reads of `request_len` bytes that stay unmodified until
+/// the call returns; `answer` is NULL with `answer_cap` 0, or valid for writes of
+/// `answer_cap` bytes that nothing else reads or writes until the call returns.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn gonghui_evaluate_into(
+    request: *const c_char,
+    request_len: usize,
+    answer: *mut c_char,
+    answer_cap: usize,
+) -> usize {
+    ffi_boundary! {
+        // SAFETY: `answer` and `answer_cap` are as this function's contract says.
+        on_panic: unsafe { copy_into(INTERNAL_ERROR_ANSWER.as_bytes(), answer, answer_cap) },
+        // SAFETY: forwarded from this function's contract.
+        let bytes = unsafe { borrow_bytes(request, request_len) };
+        let evaluated = gonghui::evaluate_bytes(bytes);
+        // SAFETY: `answer` and `answer_cap` are as this function's contract says.
+        unsafe { copy_into(evaluated.as_bytes(), answer, answer_cap) }
+    }
+}
+
+/// Copies `bytes` to `out` when they fit in its `cap` bytes, and returns their length.
+///
+/// # Safety
+///
+/// `out` is NULL, or valid for writes of `cap` bytes that nothing else reads or writes
+/// during the call.
+unsafe fn copy_into(bytes: &[u8], out: *mut c_char, cap: usize) -> usize {
+    if !out.is_null() && bytes.len() <= cap {
+        // SAFETY: `out` is valid for writes of `cap` >= `bytes.len()` bytes, as the caller
+        // promises, and cannot overlap `bytes`, which this library allocated.
+        unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), out.cast::<u8>(), bytes.len()) };
+    }
+    bytes.len()
+}
+
 /// Answers a batch of requests in JSON Lines, in one call.
 ///
 /// `lines` holds one request per line (lines end with `\n`; the core decides how CRLF,
@@ -295,6 +354,30 @@ mod tests {
         take(unsafe { gonghui_evaluate_batch(lines.as_ptr().cast(), lines.len()) })
     }
 
+    /// Answers through `gonghui_evaluate_into` as a caller keeping a buffer would: asks
+    /// with `cap` bytes, and again with the length returned when the answer did not fit.
+    fn evaluate_into(request: &[u8], cap: usize) -> String {
+        let mut buffer = vec![0u8; cap];
+        // SAFETY: the request slice is readable and the buffer writable for their lengths.
+        let len = unsafe {
+            gonghui_evaluate_into(
+                request.as_ptr().cast(),
+                request.len(),
+                buffer.as_mut_ptr().cast(),
+                buffer.len(),
+            )
+        };
+        if len > cap {
+            assert!(
+                buffer.iter().all(|&b| b == 0),
+                "nothing is written when it does not fit"
+            );
+            return evaluate_into(request, len);
+        }
+        buffer.truncate(len);
+        String::from_utf8(buffer).expect("answers are UTF-8")
+    }
+
     const REQUEST: &str = r#"{"id":"ffi-1","question":"mutual_aid_subsidy","lang":"en","facts":{"chains":["steel"],"clusters":[],"enrolled_years":[2023,2024,2025],"year":2025,"premium_fen":1200000}}"#;
 
     #[test]
@@ -303,10 +386,39 @@ mod tests {
         let c_request = CString::new(REQUEST).unwrap();
         assert_eq!(evaluate(&c_request), expected);
         assert_eq!(evaluate_bytes(REQUEST.as_bytes()), expected);
+        assert_eq!(evaluate_into(REQUEST.as_bytes(), 1 << 16), expected);
         let lines = format!("{REQUEST}\n{REQUEST}\n");
         assert_eq!(
             evaluate_batch(lines.as_bytes()),
             gonghui::evaluate_lines(lines.as_bytes())
+        );
+    }
+
+    #[test]
+    fn into_a_buffer_too_small_writes_nothing_and_says_how_much_is_needed() {
+        let expected = gonghui::evaluate_json(REQUEST);
+        for cap in [0, 1, expected.len() - 1, expected.len(), expected.len() + 1] {
+            assert_eq!(
+                evaluate_into(REQUEST.as_bytes(), cap),
+                expected,
+                "cap {cap}"
+            );
+        }
+        // SAFETY: NULL with a capacity of 0 asks for the length only.
+        let len = unsafe {
+            gonghui_evaluate_into(
+                REQUEST.as_ptr().cast(),
+                REQUEST.len(),
+                std::ptr::null_mut(),
+                0,
+            )
+        };
+        assert_eq!(len, expected.len());
+        // An answer longer than a typical buffer: an id of 100,000 characters is echoed.
+        let long_id = format!(r#"{{"id":"{}","question":"catalog"}}"#, "x".repeat(100_000));
+        assert_eq!(
+            evaluate_into(long_id.as_bytes(), 4096),
+            gonghui::evaluate_json(&long_id)
         );
     }
 
@@ -318,6 +430,10 @@ mod tests {
             assert_eq!(take(gonghui_evaluate(std::ptr::null())), empty);
             assert_eq!(take(gonghui_evaluate_bytes(std::ptr::null(), 0)), empty);
             assert_eq!(take(gonghui_evaluate_bytes(std::ptr::null(), 42)), empty);
+            assert_eq!(
+                gonghui_evaluate_into(std::ptr::null(), 42, std::ptr::null_mut(), 0),
+                empty.len()
+            );
             assert_eq!(
                 take(gonghui_evaluate_batch(std::ptr::null(), 7)),
                 gonghui::evaluate_lines(b"")
@@ -338,6 +454,10 @@ mod tests {
         let with_nul = b"{\"question\":\"catalog\"}\0tail";
         assert_eq!(evaluate_bytes(with_nul), gonghui::evaluate_bytes(with_nul));
         assert_eq!(
+            evaluate_into(with_nul, 4096),
+            gonghui::evaluate_bytes(with_nul)
+        );
+        assert_eq!(
             evaluate_batch(b"{}\n\0\n{}\n"),
             gonghui::evaluate_lines(b"{}\n\0\n{}\n")
         );
@@ -348,6 +468,7 @@ mod tests {
         let bytes = b"{\"id\":\"\xff\xfe\"}";
         let answer = evaluate_bytes(bytes);
         assert_eq!(answer, gonghui::evaluate_bytes(bytes));
+        assert_eq!(evaluate_into(bytes, 4096), answer);
         assert!(answer.contains("\"error\""), "{answer}");
         let c_request = CString::new(&bytes[..]).unwrap();
         assert_eq!(evaluate(&c_request), answer);
@@ -391,6 +512,16 @@ mod tests {
                 panic!("a bug in the engine")
             }
         }
+        fn panicking_into(buffer: &mut [u8]) -> usize {
+            ffi_boundary! {
+                // SAFETY: the buffer is writable for its length.
+                on_panic: unsafe { copy_into(INTERNAL_ERROR_ANSWER.as_bytes(), buffer.as_mut_ptr().cast(), buffer.len()) },
+                panic!("a bug in the engine")
+            }
+        }
+        let mut buffer = [0u8; 4096];
+        let len = panicking_into(&mut buffer);
+        assert_eq!(&buffer[..len], INTERNAL_ERROR_ANSWER.as_bytes());
         fn panicking_batch() -> *mut c_char {
             ffi_boundary! {
                 on_panic: internal_error_lines(),
@@ -420,6 +551,7 @@ mod tests {
                 scope.spawn(|| {
                     for _ in 0..50 {
                         assert_eq!(evaluate_bytes(REQUEST.as_bytes()), expected);
+                        assert_eq!(evaluate_into(REQUEST.as_bytes(), 4096), expected);
                     }
                 });
             }

@@ -7,6 +7,7 @@
 //! | JavaScript | Rust core | answers |
 //! |---|---|---|
 //! | `evaluate(request: string): string` | [`gonghui::evaluate_json`] | one JSON object |
+//! | `evaluateBytes(request: Uint8Array): Uint8Array` | [`gonghui::evaluate_bytes`] | one JSON object, UTF-8 |
 //! | `evaluateBatch(lines: string): string` | [`gonghui::evaluate_lines`] | JSON Lines |
 //! | `evaluateBatchBytes(lines: Uint8Array): string` | [`gonghui::evaluate_lines`] | JSON Lines |
 //! | `evaluateObject(request: Request): Answer` | the same, through `JSON` | a plain object |
@@ -27,7 +28,7 @@ use wasm_bindgen::prelude::*;
 
 // talc instead of std's dlmalloc: about 2.7 KB less of the gzipped module, for the same
 // answers (bindings/js/README.md, "Size"). Growth in place is off, also for size.
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "talc"))]
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
@@ -45,6 +46,14 @@ extern "C" {
     type TypeError;
     #[wasm_bindgen(constructor)]
     fn new(message: &str) -> TypeError;
+}
+
+// Node's `Buffer.from(view)`: given a view of the module's memory, copies it into a Buffer.
+#[cfg(feature = "node")]
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = Buffer, js_name = from)]
+    fn buffer_from(bytes: &[u8]) -> JsValue;
 }
 
 /// The text of a string argument. Strings are taken as `JsValue` and read with
@@ -66,6 +75,36 @@ pub fn evaluate(
     Ok(gonghui::evaluate_json(&text_of(&request, "evaluate")?))
 }
 
+/// Answers one request given as bytes (meant to be UTF-8 JSON) with the answer's UTF-8
+/// bytes, exactly as [`gonghui::evaluate_bytes`] does: for a server that has the request's
+/// bytes and sends the answer's, no JavaScript string is made on either side. Bytes that
+/// are not UTF-8 get the core's `malformed_request` answer.
+///
+/// The answer is a new `Uint8Array`; in the build for Node, a `Buffer` (a `Uint8Array`
+/// too), which Node takes from its pool of small buffers.
+#[cfg(not(feature = "node"))]
+#[wasm_bindgen(js_name = evaluateBytes)]
+pub fn evaluate_bytes(
+    #[wasm_bindgen(unchecked_param_type = "Uint8Array")] request: &[u8],
+) -> Vec<u8> {
+    gonghui::evaluate_bytes(request).into_bytes()
+}
+
+/// Answers one request given as bytes (meant to be UTF-8 JSON) with the answer's UTF-8
+/// bytes, exactly as [`gonghui::evaluate_bytes`] does: for a server that has the request's
+/// bytes and sends the answer's, no JavaScript string is made on either side. Bytes that
+/// are not UTF-8 get the core's `malformed_request` answer.
+///
+/// The answer is a Node `Buffer` (a `Uint8Array`), which Node takes from its pool of small
+/// buffers.
+#[cfg(feature = "node")]
+#[wasm_bindgen(js_name = evaluateBytes, unchecked_return_type = "Uint8Array")]
+pub fn evaluate_bytes(
+    #[wasm_bindgen(unchecked_param_type = "Uint8Array")] request: &[u8],
+) -> JsValue {
+    buffer_from(gonghui::evaluate_bytes(request).as_bytes())
+}
+
 /// Answers JSON Lines with JSON Lines, exactly as [`gonghui::evaluate_lines`]: one answer
 /// line (ending in `\n`) per input line, in order. A value that is not a string is a
 /// `TypeError`.
@@ -82,7 +121,9 @@ pub fn evaluate_batch(
 /// file), so that bytes that are not UTF-8 reach the core as they are and get its error
 /// answer on their line.
 #[wasm_bindgen(js_name = evaluateBatchBytes)]
-pub fn evaluate_batch_bytes(lines: &[u8]) -> String {
+pub fn evaluate_batch_bytes(
+    #[wasm_bindgen(unchecked_param_type = "Uint8Array")] lines: &[u8],
+) -> String {
     gonghui::evaluate_lines(lines)
 }
 

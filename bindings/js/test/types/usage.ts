@@ -1,6 +1,6 @@
 // How a TypeScript caller uses the package; `tsc` checks it (test/types.test.mjs) through the
 // package's own `exports`, so a broken types path or signature fails the tests.
-import { evaluate, evaluateBatch, evaluateBatchBytes, evaluateObject, version } from "gonghui";
+import { evaluate, evaluateBatch, evaluateBatchBytes, evaluateBytes, evaluateObject, version } from "gonghui";
 import type { Answer, MutualAidSubsidyRequest, Request } from "gonghui";
 
 const request: MutualAidSubsidyRequest = {
@@ -22,6 +22,10 @@ if ("error" in answer) {
 }
 
 const text: string = evaluate(JSON.stringify(request));
+const bytes: Uint8Array = evaluateBytes(new TextEncoder().encode(JSON.stringify(request)));
+// @ts-expect-error: evaluateBytes takes bytes; a string is evaluate's
+evaluateBytes(text);
+void bytes;
 const lines: string = evaluateBatch(`${text}\n`) + evaluateBatchBytes(new TextEncoder().encode(`${text}\n`));
 const catalog: Request = { question: "catalog" };
 console.log(version(), lines, evaluateObject(catalog));

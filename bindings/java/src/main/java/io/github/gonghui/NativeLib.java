@@ -5,14 +5,15 @@ import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
 
 /**
- * The C functions of {@code gonghui.h}, bound by JNA direct mapping (the fastest JNA call).
+ * The C functions of {@code gonghui.h} that {@link Gonghui} calls, bound by JNA direct mapping
+ * (a third of the cost of an interface mapping's call, measured in docs/PERFORMANCE.md).
  *
- * <p>{@code size_t} has the width of a pointer, so the two functions taking a length are
- * declared twice: with a {@code long} here, for 64-bit JVMs, and with an {@code int} in
- * {@link NativeLib32}; {@link Gonghui} calls the pair that matches the running JVM.
+ * <p>{@code size_t} has the width of a pointer, so the function taking lengths is declared
+ * twice: with {@code long}s here, for 64-bit JVMs, and with {@code int}s in {@link
+ * NativeLib32}; {@link Gonghui} calls the one that matches the running JVM.
  *
- * <p>Every {@code Pointer} returned by an evaluate function must be released with {@link
- * #gonghui_string_free}; {@link #gonghui_version} is static.
+ * <p>{@link #gonghui_evaluate_into} writes into the caller's buffer (nothing to free); {@link
+ * #gonghui_version} is static.
  */
 final class NativeLib {
     /** The library's name for JNA: {@code libgonghui_ffi.so}, {@code gonghui_ffi.dll}. */
@@ -58,11 +59,13 @@ final class NativeLib {
         }
     }
 
-    static native Pointer gonghui_evaluate_bytes(byte[] request, long requestLen);
-
-    static native Pointer gonghui_evaluate_batch(byte[] lines, long linesLen);
-
-    static native void gonghui_string_free(Pointer answer);
+    /**
+     * The pointers as integers: a 64-bit JVM runs on an LP64 platform (Linux, macOS on x86-64
+     * and AArch64), whose calling conventions pass a pointer as they pass a 64-bit integer;
+     * with no argument to convert, JNA's direct call is at its quickest.
+     */
+    static native long gonghui_evaluate_into(
+            long request, long requestLen, long answer, long answerCap);
 
     static native Pointer gonghui_version();
 }

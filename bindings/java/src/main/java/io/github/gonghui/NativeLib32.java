@@ -2,9 +2,8 @@ package io.github.gonghui;
 
 import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
-import com.sun.jna.Pointer;
 
-/** The functions of {@link NativeLib} that take a {@code size_t}, for 32-bit JVMs. */
+/** The function of {@link NativeLib} that takes {@code size_t}s, for 32-bit JVMs. */
 final class NativeLib32 {
     private NativeLib32() {}
 
@@ -12,7 +11,6 @@ final class NativeLib32 {
         Native.register(NativeLib32.class, library);
     }
 
-    static native Pointer gonghui_evaluate_bytes(byte[] request, int requestLen);
-
-    static native Pointer gonghui_evaluate_batch(byte[] lines, int linesLen);
+    /** The pointers as integers, as in {@link NativeLib}: a 32-bit pointer is a 32-bit int. */
+    static native int gonghui_evaluate_into(int request, int requestLen, int answer, int answerCap);
 }

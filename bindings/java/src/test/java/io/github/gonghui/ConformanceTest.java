@@ -1,15 +1,19 @@
 package io.github.gonghui;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The conformance corpus through Java: every request alone through {@link Gonghui#evaluate},
- * every file through {@link Gonghui#evaluateBatch} and as raw JSON Lines, byte for byte.
+ * The conformance corpus through Java, byte for byte: every request alone through {@link
+ * Gonghui#evaluate} and {@link Gonghui#evaluateBytes}, every file through {@link
+ * Gonghui#evaluateBatch}, {@link Gonghui#evaluateBatchBytes}, {@link Gonghui#evaluateBatchTo}
+ * and as raw JSON Lines.
  */
 class ConformanceTest {
     @TestFactory
@@ -24,25 +28,26 @@ class ConformanceTest {
                     pair.stem + ": as many answers as requests");
             for (int i = 0; i < pair.requestLines.size(); i++) {
                 final byte[] request = pair.requestLines.get(i);
-                final String expected = Corpus.utf8(pair.answerLines.get(i));
+                final byte[] expectedBytes = pair.answerLines.get(i);
+                final String expected = Corpus.utf8(expectedBytes);
                 final String text = Corpus.utf8OrNull(request);
-                String name = pair.stem + ":" + (i + 1);
+                final String name = pair.stem + ":" + (i + 1);
                 if (text != null) {
                     tests.add(
                             DynamicTest.dynamicTest(
                                     name,
                                     () -> assertEquals(expected, Gonghui.evaluate(text), name)));
-                } else {
-                    // Not UTF-8, so not a Java String: the bytes go to the core as they are.
-                    tests.add(
-                            DynamicTest.dynamicTest(
-                                    name + " (bytes)",
-                                    () ->
-                                            assertEquals(
-                                                    expected,
-                                                    Gonghui.evaluateUtf8(request),
-                                                    name)));
                 }
+                // Bytes, including those that are not UTF-8 (so not a Java String): they go
+                // to the core as they are.
+                tests.add(
+                        DynamicTest.dynamicTest(
+                                name + " (bytes)",
+                                () ->
+                                        assertArrayEquals(
+                                                expectedBytes,
+                                                Gonghui.evaluateBytes(request),
+                                                name)));
                 cases++;
             }
             tests.add(
@@ -51,8 +56,31 @@ class ConformanceTest {
                             () ->
                                     assertEquals(
                                             Corpus.utf8(pair.answers),
-                                            Gonghui.evaluateLines(
-                                                    pair.requests, pair.requests.length))));
+                                            JsonLines.evaluate(pair.requests))));
+            tests.add(
+                    DynamicTest.dynamicTest(
+                            pair.stem + ": evaluateBatchTo, the whole answers file",
+                            () -> {
+                                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                                assertEquals(
+                                        pair.requestLines.size(),
+                                        Gonghui.evaluateBatchTo(pair.requestLines, out));
+                                assertArrayEquals(pair.answers, out.toByteArray());
+                            }));
+            tests.add(
+                    DynamicTest.dynamicTest(
+                            pair.stem + ": evaluateBatchBytes",
+                            () -> {
+                                List<byte[]> answers =
+                                        Gonghui.evaluateBatchBytes(pair.requestLines);
+                                assertEquals(pair.answerLines.size(), answers.size());
+                                for (int i = 0; i < answers.size(); i++) {
+                                    assertArrayEquals(
+                                            pair.answerLines.get(i),
+                                            answers.get(i),
+                                            pair.stem + ":" + (i + 1));
+                                }
+                            }));
             tests.add(
                     DynamicTest.dynamicTest(
                             pair.stem + ": evaluateBatch",
