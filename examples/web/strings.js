@@ -106,7 +106,7 @@ export const STRINGS = {
       percent: "完成率",
       clause: "条款",
     },
-    sourceNote: "依据：江西省总工会《砥砺奋进勇担当 征途如虹向未来》（2023年）。条款编号见 POLICY.md。",
+    sourceNote: "依据：江西省总工会《砥砺奋进勇担当 征途如虹向未来》（2023年）。条款编号及解读见 gonghui 代码库的 docs/POLICY.md。",
     engine: "计算引擎",
     names: {
       targets: {
@@ -228,7 +228,7 @@ export const STRINGS = {
       percent: "Done",
       clause: "Clause",
     },
-    sourceNote: "Source: Jiangxi Federation of Trade Unions, “砥砺奋进勇担当 征途如虹向未来” (2023). Clause numbers as in POLICY.md.",
+    sourceNote: "Source: Jiangxi Federation of Trade Unions, “砥砺奋进勇担当 征途如虹向未来” (2023). The clauses and how gonghui reads them: docs/POLICY.md in the gonghui repository.",
     engine: "Engine",
     names: {
       targets: {
