@@ -143,7 +143,10 @@ impl ExactProduct {
             *d = b'0' + (fraction % 10) as u8;
             fraction /= 10;
         }
-        let keep = 2 + digits[2..].iter().rposition(|d| *d != b'0').map_or(0, |i| i + 1);
+        let keep = 2 + digits[2..]
+            .iter()
+            .rposition(|d| *d != b'0')
+            .map_or(0, |i| i + 1);
         f.write_str(std::str::from_utf8(&digits[..keep]).unwrap_or("00"))?;
         f.write_str(self.lang.pick("元", " yuan"))
     }
@@ -156,7 +159,10 @@ impl ExactProduct {
 /// rather than carrying a writer of 128-bit numbers into the WebAssembly
 /// module.
 pub(crate) fn total_words(fen: u128, lang: Lang) -> String {
-    let fen = u64::try_from(fen).ok().and_then(Fen::new).unwrap_or(Fen::MAX);
+    let fen = u64::try_from(fen)
+        .ok()
+        .and_then(Fen::new)
+        .unwrap_or(Fen::MAX);
     fen.words(lang).to_string()
 }
 
