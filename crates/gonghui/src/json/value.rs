@@ -347,6 +347,15 @@ impl<'de> Visitor<'de> for ValueVisitor {
         Ok(Value::Bool(b))
     }
 
+    /// Never called: with `arbitrary_precision`, serde_json hands every
+    /// number over as its text. Written out, as every method the reader may
+    /// call is: serde's defaults word their error with `Unexpected`, whose
+    /// writer formats floats and so carries the float formatter (some 20 KB)
+    /// into the WebAssembly module.
+    fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<Value<'de>, E> {
+        Err(E::custom("a number read as binary floating point"))
+    }
+
     fn visit_u64<E>(self, n: u64) -> Result<Value<'de>, E> {
         Ok(Value::Number(Number::Unsigned(n)))
     }
@@ -391,8 +400,8 @@ impl<'de> Visitor<'de> for ValueVisitor {
         let mut fields = Vec::with_capacity(map.size_hint().unwrap_or(8).min(16));
         while let Some(Key(key)) = map.next_key()? {
             if fields.is_empty() && key == NUMBER_TOKEN {
-                let text: String = map.next_value()?;
-                return Ok(Value::Number(Number::Text(text)));
+                let Key(text) = map.next_value()?;
+                return Ok(Value::Number(Number::Text(text.into_owned())));
             }
             fields.push((key, map.next_value()?));
         }
@@ -402,6 +411,35 @@ impl<'de> Visitor<'de> for ValueVisitor {
 
 /// An object's key, borrowed from the text when it has no escapes.
 struct Key<'a>(Cow<'a, str>);
+
+/// The methods of a visitor of text that serde_json's `deserialize_any` may
+/// call with something else, each refusing it in words of its own (serde's
+/// defaults would carry the float formatter in, see `ValueVisitor`).
+macro_rules! not_a_string {
+    ($value:ty) => {
+        fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<$value, E> {
+            Err(E::custom("expected a string"))
+        }
+        fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<$value, E> {
+            Err(E::custom("expected a string"))
+        }
+        fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<$value, E> {
+            Err(E::custom("expected a string"))
+        }
+        fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<$value, E> {
+            Err(E::custom("expected a string"))
+        }
+        fn visit_unit<E: serde::de::Error>(self) -> Result<$value, E> {
+            Err(E::custom("expected a string"))
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, _: A) -> Result<$value, A::Error> {
+            Err(serde::de::Error::custom("expected a string"))
+        }
+        fn visit_map<A: MapAccess<'de>>(self, _: A) -> Result<$value, A::Error> {
+            Err(serde::de::Error::custom("expected a string"))
+        }
+    };
+}
 
 impl<'de> Deserialize<'de> for Key<'de> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Key<'de>, D::Error> {
@@ -424,8 +462,13 @@ impl<'de> Deserialize<'de> for Key<'de> {
             fn visit_string<E>(self, s: String) -> Result<Key<'de>, E> {
                 Ok(Key(Cow::Owned(s)))
             }
+
+            not_a_string!(Key<'de>);
         }
-        deserializer.deserialize_str(KeyVisitor)
+        // A key (and a number's text) is always a string: `deserialize_any`
+        // reads it as one, and leaves out `deserialize_str`'s message for a
+        // value of another type.
+        deserializer.deserialize_any(KeyVisitor)
     }
 }
 
