@@ -7,10 +7,14 @@
 #   lines, ffi:    the lines three by three (few enough that a run stays fast),
 #                  every other group with CRLF line ends; for lines, after the
 #                  two bytes that set the reader's limit (1021 bytes) and
-#                  buffer (8 bytes).
+#                  buffer (8 bytes);
+#   policy:        the published policy file and the example revision
+#                  (examples/policies), whole; one nested too deep; one cut
+#                  short.
 set -euo pipefail
 cd "$(dirname "$0")"
 corpus=../tests/conformance
+policies=(../crates/gonghui/policy/jiangxi-1269.json ../examples/policies/*.json)
 
 put() { # put TARGET: standard input into corpus/TARGET/<sha1>
     local tmp dir=corpus/$1
@@ -34,3 +38,10 @@ for file in "$corpus"/*.requests.jsonl; do
         fi
     done <"$file"
 done
+
+for file in "${policies[@]}"; do
+    put policy <"$file"
+done
+# Hostile shapes: nested far deeper than allowed, and a file cut short.
+printf '%*s' 300 '' | tr ' ' '[' | put policy
+head -c 10000 "${policies[0]}" | put policy

@@ -12,7 +12,7 @@
 #      element array, its peak RSS bounded and the same whatever the input's size;
 #   4. miri: the core's pure modules (number, money, calendar, industry, share, batch,
 #      clause) under miri;
-#   5. fuzzing: the three cargo-fuzz targets (fuzz/) at once from their seed corpus, for
+#   5. fuzzing: the four cargo-fuzz targets (fuzz/) at once from their seed corpus, for
 #      GONGHUI_FUZZ_SECONDS (default 60) seconds; a crash fails the step and leaves its input
 #      in fuzz/artifacts/ (a target still running when another fails stops on its own time).
 # Logs are in target/reliability/; a failing step prints its own.
@@ -130,13 +130,13 @@ run miri.log env MIRIFLAGS=-Zmiri-disable-isolation PROPTEST_CASES=4 \
 echo "miri: $(grep -h '^test result' "$out/miri.log" | head -n 1)"
 
 # 5. Fuzzing: a short run of every target from its seed corpus (fuzz/seed.sh) and what the
-# earlier runs on this machine found (fuzz/corpus, not committed). The three run at once,
+# earlier runs on this machine found (fuzz/corpus, not committed). The four run at once,
 # sharing the machine's cores for GONGHUI_FUZZ_SECONDS of wall time.
 run fuzz-seed.log fuzz/seed.sh
 # The main workspace's versions, then libFuzzer's (fuzz/Cargo.toml).
 [ fuzz/Cargo.lock -nt Cargo.lock ] || cp Cargo.lock fuzz/Cargo.lock
 run fuzz-build.log cargo +nightly fuzz build
-targets=(evaluate lines ffi)
+targets=(evaluate lines ffi policy)
 pids=()
 for target in "${targets[@]}"; do
     cargo +nightly fuzz run "$target" -- -max_total_time="$fuzz_seconds" -dict=fuzz/gonghui.dict \

@@ -17,7 +17,10 @@ fuzz_target!(|data: &[u8]| {
     assert_eq!(gonghui::evaluate_bytes(data), answer.as_str());
     if let Ok(text) = std::str::from_utf8(data) {
         assert_eq!(gonghui::evaluate_json(text), answer.as_str());
-        assert!(gonghui::fuzz_plain_reader_agrees(text), "read otherwise than serde_json: {text:?}");
+        assert!(
+            gonghui::fuzz_plain_reader_agrees(text),
+            "read otherwise than serde_json: {text:?}"
+        );
     } else {
         assert_eq!(code.as_deref(), Some("malformed_request"));
     }

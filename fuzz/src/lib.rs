@@ -57,6 +57,13 @@ pub fn check_answer(answer: &str) -> Option<String> {
     }
 }
 
+/// Checks that `json` is written as the core writes JSON: one line, no
+/// whitespace between tokens.
+pub fn assert_canonical(json: &str) {
+    assert!(!json.contains(['\n', '\r']), "one line: {json:?}");
+    assert_no_whitespace_outside_strings(json);
+}
+
 /// Canonical JSON has no whitespace between tokens.
 fn assert_no_whitespace_outside_strings(answer: &str) {
     let (mut in_string, mut escaped) = (false, false);

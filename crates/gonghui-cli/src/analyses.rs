@@ -8,16 +8,26 @@ use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
+use gonghui::planning::Rejected;
 use gonghui::planning::allocation::{AllocationDecision, Allocator, Application};
-use gonghui::planning::budget::{BudgetDecision, Budgeter};
+use gonghui::planning::budget::{Bound, BudgetDecision, Budgeter};
 use gonghui::planning::comparison::{Comparator, ComparisonDecision};
 use gonghui::planning::schedule::{self, ScheduleDecision, ScheduleFacts};
-use gonghui::planning::{self as planning, Rejected};
-use gonghui::{Chain, Cluster, Decision, Fen, KeyIndustries, Lang, Policy, Rejection, Year};
+use gonghui::{
+    CaseRequest, Chain, Cluster, Decision, Fen, KeyIndustries, Lang, Policy, QuestionKind,
+    Rejection, Year,
+};
 
 use crate::input::Input;
 use crate::lines::{Line, LineReader};
+use crate::out::{self, note};
 use crate::table::Table;
+use crate::text::{pick, yuan};
+
+/// A count for a table, thousands grouped.
+fn count(n: impl Into<u128>) -> String {
+    crate::text::grouped(n.into())
+}
 
 /// How the result is written.
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -44,18 +54,26 @@ impl Output {
         })
     }
 
-    /// Writes `decision` as JSON or as the table `table` draws.
-    fn write(&self, decision: Decision, table: impl FnOnce(&Decision) -> String) -> io::Result<()> {
+    /// Writes `decision`, made under `policy`: as the contract's answer
+    /// (`wrap` makes it the question's decision), or as the table `table`
+    /// draws in the language asked for.
+    fn write<D>(
+        &self,
+        policy: &Policy,
+        decision: D,
+        wrap: fn(D) -> Decision,
+        table: fn(&D, Lang) -> String,
+    ) -> io::Result<()> {
         let text = match self.format() {
-            Format::Json => format!(
-                "{}\n",
-                Policy::published()
-                    .decision_answer(&decision, self.lang)
-                    .as_str()
-            ),
-            Format::Table => table(&decision),
+            Format::Json => {
+                let answer = policy.decision_answer(&wrap(decision), self.lang);
+                format!("{}\n", answer.as_str())
+            }
+            Format::Table => table(&decision, self.lang),
         };
-        io::stdout().lock().write_all(text.as_bytes())
+        let mut out = out::stdout();
+        out.write_all(text.as_bytes())?;
+        out.flush()
     }
 }
 
@@ -94,24 +112,19 @@ fn too_large(bytes: usize) -> Rejection {
 /// refused, 0 otherwise.
 fn finish(result: io::Result<()>, refused: u64) -> ExitCode {
     match result {
-        Err(e) => {
-            eprintln!("gonghui: {e}");
-            ExitCode::from(2)
-        }
+        Err(e) => out::failed(&e),
         Ok(()) if refused > 0 => ExitCode::from(1),
         Ok(()) => ExitCode::SUCCESS,
     }
 }
 
-fn yuan(fen: u128) -> String {
-    u64::try_from(fen)
-        .ok()
-        .and_then(Fen::new)
-        .map_or_else(|| fen.to_string(), Fen::yuan_grouped)
-}
-
-pub fn allocate(path: Option<&Path>, already: [u64; 2], output: &Output) -> ExitCode {
-    let params = Policy::published().parameters();
+pub fn allocate(
+    policy: &Policy,
+    path: Option<&Path>,
+    already: [u64; 2],
+    output: &Output,
+) -> ExitCode {
+    let params = policy.parameters();
     let mut allocator = Allocator::new(params, already);
     let mut refused = 0;
     let read = each_line(path, |number, line| {
@@ -126,10 +139,7 @@ pub fn allocate(path: Option<&Path>, already: [u64; 2], output: &Output) -> Exit
         }
     });
     let result = read.and_then(|()| match allocator.finish() {
-        Ok(decision) => output.write(Decision::AllocateAwards(decision), |d| match d {
-            Decision::AllocateAwards(d) => allocation_table(d),
-            _ => String::new(),
-        }),
+        Ok(decision) => output.write(policy, decision, Decision::AllocateAwards, allocation_table),
         Err(error) => Err(io::Error::other(error.message(output.lang))),
     });
     finish(result, refused)
@@ -138,121 +148,135 @@ pub fn allocate(path: Option<&Path>, already: [u64; 2], output: &Output) -> Exit
 /// Tells a person about a line that was refused.
 fn report(number: usize, rejection: &Rejection) {
     let error = &rejection.error;
-    eprintln!(
-        "gonghui: line {number}: {} {}",
+    note!(
+        "line {number}: {} {}",
         error.code(),
         error.message(rejection.lang)
     );
 }
 
-fn allocation_table(d: &AllocationDecision) -> String {
+fn allocation_table(d: &AllocationDecision, lang: Lang) -> String {
     let mut t = Table::new(vec![
-        "tier",
-        "cap",
-        "before",
-        "applications",
-        "awarded",
-        "amount (yuan)",
+        pick(lang, "等级", "tier"),
+        pick(lang, "名额", "cap"),
+        pick(lang, "此前已评", "before"),
+        pick(lang, "申请", "applications"),
+        pick(lang, "获评", "awarded"),
+        pick(lang, "金额（元）", "amount (yuan)"),
     ]);
-    for tier in &d.totals().tiers {
+    let totals = d.totals();
+    for tier in &totals.tiers {
         t.row(vec![
-            tier.tier.code().into(),
-            tier.cap.to_string(),
-            tier.already_awarded.to_string(),
-            tier.applications.to_string(),
-            tier.awarded.to_string(),
+            tier.tier.name(lang).into(),
+            count(tier.cap),
+            count(tier.already_awarded),
+            count(tier.applications),
+            count(tier.awarded),
             yuan(tier.amount),
         ]);
     }
-    let tiers = &d.totals().tiers;
+    let [a, b] = &totals.tiers;
     t.row(vec![
-        "total".into(),
+        pick(lang, "合计", "total").into(),
         String::new(),
         String::new(),
-        (tiers[0].applications + tiers[1].applications).to_string(),
-        (tiers[0].awarded + tiers[1].awarded).to_string(),
-        yuan(d.totals().amount()),
+        count(a.applications + b.applications),
+        count(a.awarded + b.awarded),
+        yuan(totals.amount()),
     ]);
-    let [not_key, over_cap, repeated] = d.totals().refused;
-    format!(
-        "{}\nnot awarded: {not_key} outside the chains and clusters, {over_cap} over the cap, {repeated} repeated unions\n\
-         order: the order of the file decides (the policy sets no ranking, C13)\n",
-        t.render()
-    )
+    let [not_key, over_cap, repeated] = totals.refused.map(count);
+    let notes = match lang {
+        Lang::Zh => format!(
+            "未获评：{not_key}份不属于产业链和集群，{over_cap}份超出名额，{repeated}份来自已获评的工会\n\
+             顺序：按文件顺序评定（政策未规定排序，C13）\n"
+        ),
+        Lang::En => format!(
+            "not awarded: {not_key} outside the chains and clusters, {over_cap} over the cap, {repeated} repeated unions\n\
+             order: the order of the file decides (the policy sets no ranking, C13)\n"
+        ),
+    };
+    format!("{}\n{notes}", t.render())
 }
 
 pub fn compare(
+    policy: &Policy,
     path: Option<&Path>,
     alternative: &str,
     max_changes: usize,
     output: &Output,
 ) -> ExitCode {
-    let params = Policy::published().parameters();
+    let params = policy.parameters();
     let comparator = gonghui::policy::overrides_from_json(alternative, "--alternative")
         .and_then(|overrides| Comparator::new(params, &overrides, max_changes));
     let mut comparator = match comparator {
         Ok(c) => c,
         Err(error) => {
-            eprintln!("gonghui: {}", error.message(output.lang));
+            note!("{}", error.message(output.lang));
             return ExitCode::from(2);
         }
     };
     let read = each_line(path, |_, line| {
-        let item = line.and_then(planning::population_line);
+        let item = line.and_then(CaseRequest::from_bytes);
         comparator.add(item.as_ref());
     });
     let mut refused = 0;
     let result = read.and_then(|()| match comparator.finish() {
         Ok(decision) => {
             refused = decision.rejected_count();
-            output.write(Decision::ComparePolicies(decision), |d| match d {
-                Decision::ComparePolicies(d) => comparison_table(d),
-                _ => String::new(),
-            })
+            output.write(
+                policy,
+                decision,
+                Decision::ComparePolicies,
+                comparison_table,
+            )
         }
         Err(error) => Err(io::Error::other(error.message(output.lang))),
     });
     finish(result, refused)
 }
 
-fn comparison_table(d: &ComparisonDecision) -> String {
+/// How many changes and refused lines a comparison's or budget's table lists
+/// (the JSON answer lists up to `--max-changes`).
+const TABLE_LINES: usize = 20;
+
+fn comparison_table(d: &ComparisonDecision, lang: Lang) -> String {
     let mut t = Table::new(vec![
-        "question",
-        "cases",
-        "changed",
-        "favourable before",
-        "after",
-        "amount before (yuan)",
-        "after (yuan)",
+        pick(lang, "问题", "question"),
+        pick(lang, "案例", "cases"),
+        pick(lang, "改变", "changed"),
+        pick(lang, "此前有利", "favourable before"),
+        pick(lang, "此后有利", "after"),
+        pick(lang, "此前金额（元）", "amount before (yuan)"),
+        pick(lang, "此后金额（元）", "after (yuan)"),
     ]);
     for q in d.totals() {
         t.row(vec![
-            q.question.code().into(),
-            q.cases.to_string(),
-            q.changed.to_string(),
-            q.favourable_before.to_string(),
-            q.favourable_after.to_string(),
+            question_name(q.question.into(), lang).into(),
+            count(q.cases),
+            count(q.changed),
+            count(q.favourable_before),
+            count(q.favourable_after),
             yuan(q.amount_before),
             yuan(q.amount_after),
         ]);
     }
     let mut changes = Table::new(vec![
-        "line",
-        "id",
-        "question",
-        "before",
-        "after",
-        "parameters",
+        pick(lang, "行", "line"),
+        pick(lang, "编号", "id"),
+        pick(lang, "问题", "question"),
+        pick(lang, "此前", "before"),
+        pick(lang, "此后", "after"),
+        pick(lang, "参数", "parameters"),
     ]);
     let case = |c: &gonghui::planning::comparison::Case| match c.amount {
-        Some(a) => format!("{} {}", c.outcome.code(), a.yuan_grouped()),
+        Some(a) => format!("{} {}", c.outcome.code(), yuan(u128::from(a.get()))),
         None => c.outcome.code().to_owned(),
     };
-    for c in d.changes().iter().take(20) {
+    for c in d.changes().iter().take(TABLE_LINES) {
         changes.row(vec![
             c.rank.to_string(),
             c.id.clone().unwrap_or_default(),
-            c.question.code().into(),
+            question_name(c.question.into(), lang).into(),
             case(&c.before),
             case(&c.after),
             c.parameters
@@ -262,38 +286,48 @@ fn comparison_table(d: &ComparisonDecision) -> String {
                 .join(", "),
         ]);
     }
-    format!(
-        "{}\n{} of {} cases changed ({} requests refused); the first {} changes:\n{}",
-        t.render(),
-        d.changed(),
-        d.cases(),
-        d.rejected_count(),
-        d.changes().len().min(20),
-        changes.render(),
-    ) + &rejections(d.rejected())
+    let (changed, cases, refused) = (
+        count(d.changed()),
+        count(d.cases() as u128),
+        count(d.rejected_count()),
+    );
+    let listed = d.changes().len().min(TABLE_LINES);
+    let summary = match lang {
+        Lang::Zh => {
+            format!("{cases}个案例中{changed}个改变（{refused}个请求被拒）；前{listed}个改变：\n")
+        }
+        Lang::En => format!(
+            "{changed} of {cases} cases changed ({refused} requests refused); the first {listed} changes:\n"
+        ),
+    };
+    format!("{}\n{summary}{}", t.render(), changes.render()) + &rejections(d.rejected(), lang)
 }
 
-fn rejections(rejected: &[Rejected]) -> String {
+/// The name of a question in `lang`.
+fn question_name(question: QuestionKind, lang: Lang) -> &'static str {
+    pick(lang, question.name_zh(), question.name_en())
+}
+
+fn rejections(rejected: &[Rejected], lang: Lang) -> String {
     rejected
         .iter()
-        .take(20)
+        .take(TABLE_LINES)
         .map(|r| {
-            format!(
-                "refused line {}: {} {}\n",
-                r.rank,
-                r.code,
-                r.field.as_deref().unwrap_or("")
-            )
+            let field = r.field.as_deref().unwrap_or("");
+            match lang {
+                Lang::Zh => format!("被拒：第{}行 {} {field}\n", r.rank, r.code),
+                Lang::En => format!("refused line {}: {} {field}\n", r.rank, r.code),
+            }
         })
         .collect()
 }
 
-pub fn budget(path: Option<&Path>, year: Year, output: &Output) -> ExitCode {
-    let params = Policy::published().parameters();
+pub fn budget(policy: &Policy, path: Option<&Path>, year: Year, output: &Output) -> ExitCode {
+    let params = policy.parameters();
     let mut budgeter = Budgeter::new(params, year);
     let read = match path {
         Some(path) => each_line(Some(path), |_, line| {
-            let item = line.and_then(planning::population_line);
+            let item = line.and_then(CaseRequest::from_bytes);
             budgeter.add(item.as_ref());
         }),
         None => Ok(()),
@@ -302,55 +336,71 @@ pub fn budget(path: Option<&Path>, year: Year, output: &Output) -> ExitCode {
     let result = read.and_then(|()| match budgeter.finish() {
         Ok(decision) => {
             refused = decision.rejected_count();
-            output.write(Decision::YearlyBudget(decision), |d| match d {
-                Decision::YearlyBudget(d) => budget_table(d),
-                _ => String::new(),
-            })
+            output.write(policy, decision, Decision::YearlyBudget, budget_table)
         }
         Err(error) => Err(io::Error::other(error.message(output.lang))),
     });
     finish(result, refused)
 }
 
-fn budget_table(d: &BudgetDecision) -> String {
+fn budget_table(d: &BudgetDecision, lang: Lang) -> String {
     let mut t = Table::new(vec![
-        "line",
-        "bound",
-        "count",
-        "unit (yuan)",
-        "planned (yuan)",
-        "committed",
-        "committed (yuan)",
+        pick(lang, "项目", "line"),
+        pick(lang, "约束", "bound"),
+        pick(lang, "数量", "count"),
+        pick(lang, "单价（元）", "unit (yuan)"),
+        pick(lang, "计划（元）", "planned (yuan)"),
+        pick(lang, "已承诺", "committed"),
+        pick(lang, "已承诺（元）", "committed (yuan)"),
     ]);
     let or_dash = |v: Option<String>| v.unwrap_or_else(|| "-".to_owned());
     for l in d.lines() {
         t.row(vec![
-            l.line.code().into(),
-            l.bound.code().into(),
-            or_dash(l.planned_count.map(|n| n.to_string())),
-            or_dash(l.unit.map(Fen::yuan_grouped)),
+            l.line.name(lang).into(),
+            bound_name(l.bound, lang).into(),
+            or_dash(l.planned_count.map(count)),
+            or_dash(l.unit.map(|unit| yuan(u128::from(unit.get())))),
             or_dash(l.planned().map(yuan)),
-            l.committed_count.to_string(),
+            count(l.committed_count),
             yuan(l.committed),
         ]);
     }
-    let outcome = if d.within_plan() {
-        "within the plan: no capped line is over its cap"
-    } else {
-        "beyond the plan: a capped line (C13) is over its cap"
+    let (year, planned, committed) = (d.year(), yuan(d.planned()), yuan(d.committed()));
+    let (not_counted, refused) = (count(d.not_counted()), count(d.rejected_count()));
+    let text = match lang {
+        Lang::Zh => format!(
+            "{year}年预算：{}\n{}计划{planned}元（有计划的项目），已承诺{committed}元；{not_counted}个请求不计入，{refused}个被拒\n",
+            if d.within_plan() {
+                "在计划之内，设上限的项目均未超出名额"
+            } else {
+                "超出计划，有设上限的项目（C13）超出名额"
+            },
+            t.render(),
+        ),
+        Lang::En => format!(
+            "budget of {year}: {}\n{}planned {planned} yuan (lines with a plan), committed {committed} yuan; {not_counted} requests not counted, {refused} refused\n",
+            if d.within_plan() {
+                "within the plan: no capped line is over its cap"
+            } else {
+                "beyond the plan: a capped line (C13) is over its cap"
+            },
+            t.render(),
+        ),
     };
-    format!(
-        "budget of {}: {outcome}\n{}planned {} yuan (lines with a plan), committed {} yuan; {} requests not counted, {} refused\n",
-        d.year(),
-        t.render(),
-        yuan(d.planned()),
-        yuan(d.committed()),
-        d.not_counted(),
-        d.rejected_count(),
-    ) + &rejections(d.rejected())
+    text + &rejections(d.rejected(), lang)
+}
+
+/// How a budget line's planned count binds, in `lang`.
+fn bound_name(bound: Bound, lang: Lang) -> &'static str {
+    match bound {
+        Bound::AtLeast => pick(lang, "至少", "at least"),
+        Bound::AtMost => pick(lang, "至多", "at most"),
+        Bound::Open => pick(lang, "未定", "open"),
+    }
 }
 
 pub fn schedule(
+    policy: &Policy,
     chains: &[String],
     clusters: &[String],
     join_year: Year,
@@ -375,45 +425,52 @@ pub fn schedule(
         join_year,
         premium,
     };
-    let result = match schedule::decide(Policy::published().parameters(), &facts) {
-        Ok(decision) => output.write(Decision::MutualAidSchedule(decision), |d| match d {
-            Decision::MutualAidSchedule(d) => schedule_table(d),
-            _ => String::new(),
-        }),
+    let result = match schedule::decide(policy.parameters(), &facts) {
+        Ok(decision) => output.write(
+            policy,
+            decision,
+            Decision::MutualAidSchedule,
+            schedule_table,
+        ),
         Err(error) => Err(io::Error::other(error.message(output.lang))),
     };
     finish(result, 0)
 }
 
 fn unknown_code(what: &str, code: &str, codes: &[&str]) -> ExitCode {
-    eprintln!(
-        "gonghui: unknown {what} {code:?}; the codes are: {}",
+    note!(
+        "unknown {what} {code:?}; the codes are: {}",
         codes.join(", ")
     );
     ExitCode::from(2)
 }
 
-fn schedule_table(d: &ScheduleDecision) -> String {
+fn schedule_table(d: &ScheduleDecision, lang: Lang) -> String {
     let mut t = Table::new(vec![
-        "year",
-        "eligible",
-        "rate",
-        "subsidy (yuan)",
-        "a break costs (yuan)",
+        pick(lang, "年度", "year"),
+        pick(lang, "符合条件", "eligible"),
+        pick(lang, "比例", "rate"),
+        pick(lang, "补贴（元）", "subsidy (yuan)"),
+        pick(lang, "中断的代价（元）", "a break costs (yuan)"),
     ]);
     for y in d.years() {
         t.row(vec![
             y.year.to_string(),
-            if y.decision.eligible() { "yes" } else { "no" }.into(),
+            pick(lang, ["否", "是"], ["no", "yes"])[usize::from(y.decision.eligible())].into(),
             y.decision.rate().to_string(),
-            y.decision.amount().yuan_grouped(),
+            yuan(u128::from(y.decision.amount().get())),
             yuan(y.break_cost),
         ]);
     }
-    format!(
-        "joining in {}, enrolled every year after\n{}total {} yuan\n",
-        d.join_year(),
-        t.render(),
-        yuan(d.total())
-    )
+    let (join_year, total) = (d.join_year(), yuan(d.total()));
+    match lang {
+        Lang::Zh => format!(
+            "{join_year}年参保，此后每年连续参保\n{}合计{total}元\n",
+            t.render()
+        ),
+        Lang::En => format!(
+            "joining in {join_year}, enrolled every year after\n{}total {total} yuan\n",
+            t.render()
+        ),
+    }
 }

@@ -10,16 +10,59 @@
 
 use std::io::{self, BufRead, Write};
 use std::ops::Range;
+use std::path::Path;
+use std::process::ExitCode;
 
 use gonghui::{Answer, Policy};
 
+use crate::input::Input;
 use crate::lines::{Line, LineReader};
+use crate::out::{self, note};
+
+/// `gonghui eval`: answers every line of `path` (standard input when absent
+/// or `-`) under `policy` on `jobs` threads (0: one per core), and says how
+/// many on standard error unless `quiet`. 0 when every line got a decision,
+/// 1 when some got an error answer, 2 when the input could not be read or
+/// the answers written.
+pub fn command(policy: &Policy, path: Option<&Path>, quiet: bool, jobs: usize) -> ExitCode {
+    let jobs = match jobs {
+        0 => std::thread::available_parallelism().map_or(1, usize::from),
+        n => n,
+    };
+    let input = match Input::open(path) {
+        Ok(input) => input,
+        Err(e) => return out::failed(&e),
+    };
+    let mut out = out::stdout();
+    let mut counts = Counts::default();
+    let result =
+        answer_all(policy, input.reader, &mut out, jobs, &mut counts).and_then(|()| out.flush());
+    input.progress.finish_and_clear();
+    if !quiet {
+        let lines = counts.decisions + counts.errors;
+        let plural =
+            |n: u64, one: &'static str, many: &'static str| if n == 1 { one } else { many };
+        note!(
+            "{lines} {} read: {} {}, {} {}",
+            plural(lines, "line", "lines"),
+            counts.decisions,
+            plural(counts.decisions, "decision", "decisions"),
+            counts.errors,
+            plural(counts.errors, "error", "errors"),
+        );
+    }
+    match result {
+        Err(e) => out::failed(&e),
+        Ok(()) if counts.errors > 0 => ExitCode::from(1),
+        Ok(()) => ExitCode::SUCCESS,
+    }
+}
 
 /// How many lines of answers went out, by kind.
 #[derive(Default, Clone, Copy)]
-pub struct Counts {
-    pub decisions: u64,
-    pub errors: u64,
+struct Counts {
+    decisions: u64,
+    errors: u64,
 }
 
 impl Counts {
@@ -50,12 +93,12 @@ const BLOCK_BYTES: usize = 1 << 20;
 /// size of a line too long to keep.
 type BlockLine = Result<Range<usize>, usize>;
 
-/// Appends the answer to `line`, and a newline, to `text`; whether it was a
-/// decision.
-fn answer_into(line: Line<'_>, text: &mut String) -> bool {
+/// Appends the answer to `line` under `policy`, and a newline, to `text`;
+/// whether it was a decision.
+fn answer_into(policy: &Policy, line: Line<'_>, text: &mut String) -> bool {
     let decided = match line {
         Line::Complete(bytes) => {
-            Policy::published().evaluate_appending(gonghui::batch::line_content(bytes), text)
+            policy.evaluate_appending(gonghui::batch::line_content(bytes), text)
         }
         Line::TooLong { bytes } => {
             text.push_str(Answer::too_large(bytes).as_str());
@@ -69,17 +112,20 @@ fn answer_into(line: Line<'_>, text: &mut String) -> bool {
 /// Answers are written out once this much text has gathered.
 const FLUSH_BYTES: usize = 1 << 16;
 
-/// Answers every line of `input` onto `out`, using `jobs` threads.
-pub fn answer_all(
+/// Answers every line of `input` under `policy` onto `out`, using `jobs`
+/// threads.
+fn answer_all(
+    policy: &Policy,
     input: impl BufRead,
     out: &mut impl Write,
     jobs: usize,
     counts: &mut Counts,
 ) -> io::Result<()> {
-    answer_in_blocks(input, out, jobs, counts, BLOCK_LINES)
+    answer_in_blocks(policy, input, out, jobs, counts, BLOCK_LINES)
 }
 
 fn answer_in_blocks(
+    policy: &Policy,
     input: impl BufRead,
     out: &mut impl Write,
     jobs: usize,
@@ -90,7 +136,7 @@ fn answer_in_blocks(
     if jobs <= 1 {
         let mut text = String::with_capacity(2 * FLUSH_BYTES);
         while let Some(line) = reader.next_line()? {
-            counts.add(answer_into(line, &mut text));
+            counts.add(answer_into(policy, line, &mut text));
             if text.len() >= FLUSH_BYTES {
                 out.write_all(text.as_bytes())?;
                 text.clear();
@@ -98,7 +144,7 @@ fn answer_in_blocks(
         }
         return out.write_all(text.as_bytes());
     }
-    pipeline(&mut reader, out, jobs, counts, block_lines)
+    pipeline(policy, &mut reader, out, jobs, counts, block_lines)
 }
 
 /// A block of lines: their bytes one after the other, where each lies, and
@@ -137,8 +183,8 @@ impl Block {
         Ok(!self.lines.is_empty())
     }
 
-    /// Answers every line, in order.
-    fn answer(&mut self) {
+    /// Answers every line under `policy`, in order.
+    fn answer(&mut self, policy: &Policy) {
         self.answers.clear();
         self.counts = Counts::default();
         for line in &self.lines {
@@ -146,7 +192,8 @@ impl Block {
                 Ok(range) => Line::Complete(&self.bytes[range.clone()]),
                 Err(size) => Line::TooLong { bytes: *size },
             };
-            self.counts.add(answer_into(line, &mut self.answers));
+            self.counts
+                .add(answer_into(policy, line, &mut self.answers));
         }
     }
 }
@@ -158,6 +205,7 @@ type Answered = Result<(usize, Block), Box<dyn std::any::Any + Send>>;
 /// Reads blocks and hands them to `jobs` threads, then writes their answers
 /// in input order as they come back.
 fn pipeline(
+    policy: &Policy,
     reader: &mut LineReader<impl BufRead>,
     out: &mut impl Write,
     jobs: usize,
@@ -176,7 +224,7 @@ fn pipeline(
                 // when the main thread stops sending.
                 while let Ok(Ok((number, mut block))) = to_do.lock().map(|to_do| to_do.recv()) {
                     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                        block.answer();
+                        block.answer(policy);
                     }));
                     if answered.send(result.map(|()| (number, block))).is_err() {
                         return;
@@ -271,7 +319,15 @@ mod tests {
         let run = |jobs| {
             let mut out = Vec::new();
             let mut counts = Counts::default();
-            answer_in_blocks(input.as_bytes(), &mut out, jobs, &mut counts, 700).unwrap();
+            answer_in_blocks(
+                Policy::published(),
+                input.as_bytes(),
+                &mut out,
+                jobs,
+                &mut counts,
+                700,
+            )
+            .unwrap();
             (out, counts.decisions, counts.errors)
         };
         let one = run(1);

@@ -17,6 +17,16 @@ pub struct Input {
 impl Input {
     /// Opens `path`, or standard input when it is absent or `-`.
     pub fn open(path: Option<&Path>) -> io::Result<Input> {
+        Input::open_with(path, true)
+    }
+
+    /// Opens `path` like [`open`](Input::open), with no progress bar: for a
+    /// second input read in step with a first, whose bar tells the progress.
+    pub fn open_in_step(path: Option<&Path>) -> io::Result<Input> {
+        Input::open_with(path, false)
+    }
+
+    fn open_with(path: Option<&Path>, progress: bool) -> io::Result<Input> {
         let file = match path {
             Some(path) if path.as_os_str() != "-" => File::open(path).map_err(|e| {
                 io::Error::new(e.kind(), format!("cannot read {}: {e}", path.display()))
@@ -29,7 +39,7 @@ impl Input {
             }
         };
         let size = file.metadata().map(|m| m.len()).unwrap_or(0);
-        let progress = if io::stderr().is_terminal() && size > (1 << 20) {
+        let progress = if progress && io::stderr().is_terminal() && size > (1 << 20) {
             let bar = ProgressBar::new(size);
             if let Ok(style) = ProgressStyle::with_template(
                 "{bar:40} {bytes}/{total_bytes} {bytes_per_sec} {eta} left",

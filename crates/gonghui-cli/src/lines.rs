@@ -31,6 +31,11 @@ impl<R: BufRead> LineReader<R> {
         }
     }
 
+    /// Sets the limit of the lines read from now on.
+    pub fn set_limit(&mut self, limit: usize) {
+        self.limit = limit;
+    }
+
     /// The next line, or `None` at the end of the input.
     ///
     /// A line is over the limit when its content is, as the core reads it

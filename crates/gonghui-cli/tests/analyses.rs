@@ -202,5 +202,145 @@ fn bad_arguments_and_lines() {
     );
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("line 2: malformed_request"));
-    assert!(stdout(&out).contains("six_haves"));
+    assert!(stdout(&out).contains("“六有”"));
+}
+
+/// Each analysis as a table, in Chinese unless asked otherwise: headers and
+/// fixed words in the language, amounts and counts with their thousands
+/// grouped in both.
+#[test]
+fn tables_speak_the_answers_language() {
+    let requests = population()
+        .iter()
+        .map(|v| format!("{v}\n"))
+        .collect::<String>()
+        .repeat(300);
+    let year = ["--year", "2025", "-"];
+    let schedule = [
+        "--chain",
+        "steel",
+        "--join-year",
+        "2024",
+        "--premium-fen",
+        "123456789",
+    ];
+    let alternative = ["--alternative", r#"{"venue.park.amount_fen":15000000}"#];
+    // (command, its arguments, words of its Chinese table, of its English one)
+    type Case<'a> = (&'a str, &'a [&'a str], &'a [&'a str], &'a [&'a str]);
+    let cases: [Case; 4] = [
+        (
+            "allocate",
+            &[],
+            &[
+                "等级",
+                "名额",
+                "获评",
+                "金额（元）",
+                "合计",
+                "“六规范”",
+                "5,000,000.00",
+                "顺序",
+            ],
+            &[
+                "tier",
+                "cap",
+                "awarded",
+                "amount (yuan)",
+                "total",
+                "six-norms",
+                "5,000,000.00",
+                "order",
+            ],
+        ),
+        (
+            "compare",
+            &alternative,
+            &[
+                "问题",
+                "案例",
+                "此前金额（元）",
+                "职工活动场所补助",
+                "150,000,000.00",
+                "45,000,000.00",
+                "个案例中",
+            ],
+            &[
+                "question",
+                "cases",
+                "amount before (yuan)",
+                "worker activity venue subsidy",
+                "150,000,000.00",
+                "45,000,000.00",
+                "cases changed",
+            ],
+        ),
+        (
+            "budget",
+            &year,
+            &[
+                "项目",
+                "约束",
+                "计划（元）",
+                "工业园区标准化职工活动场所",
+                "至少",
+                "150,000,000.00",
+                "2025年预算",
+            ],
+            &[
+                "line",
+                "bound",
+                "planned (yuan)",
+                "park venues",
+                "at least",
+                "150,000,000.00",
+                "budget of 2025",
+            ],
+        ),
+        (
+            "schedule",
+            &schedule,
+            &["年度", "符合条件", "补贴（元）", "是", "617,283.95", "合计"],
+            &[
+                "year",
+                "eligible",
+                "subsidy (yuan)",
+                "yes",
+                "617,283.95",
+                "total",
+            ],
+        ),
+    ];
+    let applications = (1..=150)
+        .map(|i| format!("{{\"id\":\"u{i}\",\"tier\":\"six_norms\",\"chains\":[\"steel\"]}}\n"))
+        .collect::<String>();
+    for (command, args, zh, en) in cases {
+        let stdin = match command {
+            "allocate" => applications.as_str(),
+            "schedule" => "",
+            _ => &requests,
+        };
+        for (lang, words, others) in [("zh", zh, en), ("en", en, zh)] {
+            let mut all = vec![command, "--format", "table", "--lang", lang];
+            all.extend_from_slice(args);
+            let out = gonghui(&all, stdin);
+            let text = stdout(&out);
+            for word in words {
+                assert!(
+                    text.contains(word),
+                    "{command} --lang {lang}: no {word:?} in\n{text}"
+                );
+            }
+            let header = text.lines().find(|l| l.starts_with(words[0]));
+            let header = header.expect("a header line");
+            for word in others
+                .iter()
+                .filter(|w| !w.contains(|c: char| c.is_ascii_digit()))
+            {
+                assert!(
+                    !header.split("  ").any(|cell| cell.trim() == *word),
+                    "{command} --lang {lang}: {word:?} in the header {header:?}"
+                );
+            }
+        }
+    }
 }

@@ -1,4 +1,4 @@
-//! `gonghui eval` loses no line (issue 6): every kind of broken line gets one
+//! `gonghui eval` loses no line: every kind of broken line gets one
 //! answer in its place, the very bytes of the core's batch, on one thread or
 //! several, from standard input or a file; the summary on standard error
 //! counts every line read, and the counts add up to the lines of the input.

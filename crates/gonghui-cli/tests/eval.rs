@@ -120,7 +120,14 @@ fn help_speaks_to_a_clerk() {
         "Exit status",
         "退出码",
         "catalog",
+        "docs/CONTRACT.md",
+        "docs/POLICY.md",
+        "docs/POLICY-FILES.md",
     ] {
         assert!(help.contains(words), "{words}");
     }
+    assert!(
+        !help.contains("shared/"),
+        "the help names files a clone has"
+    );
 }

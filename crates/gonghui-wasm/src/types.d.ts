@@ -195,6 +195,8 @@ export interface TargetProgress {
   /** Null when no figure was given. */
   achieved: number | null;
   met: boolean | null;
+  /** Whether the figure goes past a goal that is also a cap (C13's unions); null for other targets or without a figure. */
+  beyond_cap: boolean | null;
   /** One decimal, or null. */
   percent: string | null;
 }
@@ -294,11 +296,13 @@ export interface CatalogReported extends Bilingual {
   at_least: boolean;
   clause: string;
 }
-/** A clause of POLICY.md (C1–C22) or a reading (I1–I9), with the seed line it rests on. */
+/** A clause of the policy reading (C1–C22) or a reading (I1–I9), with the article's line it rests on. */
 export interface CatalogClause extends Bilingual { id: string; line: string | null }
 
 export interface CatalogDecision extends DecisionBase<"catalog", "listed"> {
   title: Bilingual;
+  /** The article the policy is read from, and where its clauses are set out. */
+  source: Bilingual;
   chains: CodeName<Chain>[];
   clusters: CodeName<Cluster>[];
   venue_kinds: CodeName<VenueKind>[];

@@ -41,8 +41,8 @@ fn measured(
             "explain" => requests
                 .iter()
                 .map(|r| {
-                    params
-                        .decide(&r.question)
+                    r.question
+                        .decide(params)
                         .map_or(0, |d| d.explain(r.lang).len())
                 })
                 .sum(),

@@ -3,9 +3,10 @@
 //!
 //! Run it with `cargo run -p gonghui --example applicant`.
 
-use gonghui::model_union::{self, ModelUnionFacts, Tier};
+use gonghui::model_union::{self, ModelUnionFacts};
 use gonghui::mutual_aid::{self, MutualAidFacts};
-use gonghui::venue::{self, Area, GrassrootsKind, ParkLevel, Venue};
+use gonghui::venue::{self, Venue};
+use gonghui::{Area, GrassrootsKind, ParkLevel, Tier};
 use gonghui::{Chain, Cluster, Fen, KeyIndustries, Lang, Policy, Step, Year, YearSet};
 
 fn show(title: &str, outcome: &str, steps: &[Step]) {

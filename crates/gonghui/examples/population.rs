@@ -1,14 +1,14 @@
 //! Generates the example population of `examples/population/`: a year's
 //! requests of every kind and a year's model union applications, drawn with
-//! a fixed seed so that the files (and the README's figures) never change.
+//! a fixed seed so that the files (and the figures measured on them) never change.
 //!
 //! Run it with `cargo run -p gonghui --example population -- examples/population`.
 
 use std::fs;
 use std::path::PathBuf;
 
-use gonghui::venue::{GrassrootsKind, ParkLevel};
 use gonghui::{Chain, Cluster};
+use gonghui::{GrassrootsKind, ParkLevel};
 use serde_json::{Value, json};
 
 /// xorshift64*: a few lines of a well-known generator, so the example needs

@@ -22,10 +22,10 @@ pub fn lines(input: &[u8]) -> impl Iterator<Item = &[u8]> {
         .map(line_content)
 }
 
-/// Answers a JSON Lines input with the [published](crate::Policy::published)
+/// Answers a JSON Lines input with the [published](crate::policy::Policy::published)
 /// policy: one answer line, ending in `\n`, per input line, in order.
 pub fn evaluate_lines(input: &[u8]) -> String {
-    let policy = crate::Policy::published();
+    let policy = crate::policy::Policy::published();
     // Answers run about ten times their requests: room for that up front.
     let mut out = String::with_capacity(input.len().saturating_mul(10).min(1 << 26));
     for line in lines(input) {

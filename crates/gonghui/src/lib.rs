@@ -9,16 +9,21 @@
 //!
 //! # Contents
 //!
+//! * [The eleven questions](#the-eleven-questions)
 //! * [An applicant's request, from JSON to answer](#an-applicants-request-from-json-to-answer)
 //! * [The typed API](#the-typed-api)
 //! * [What if: overrides](#what-if-overrides)
+//! * [Design: the layers](#design-the-layers)
 //! * [Promises](#promises)
 //!
 //! Every rule cites the clause it rests on: `C1`–`C22` number what the article
-//! says and `I1`–`I9` how gonghui reads it, in `shared/POLICY.md`. The JSON
-//! every binding speaks is fixed by `shared/CONTRACT.md`.
+//! says and `I1`–`I9` how gonghui reads it, in the policy reading
+//! (`docs/POLICY.md` in the repository). The JSON every binding speaks is
+//! fixed by the contract (`docs/CONTRACT.md`).
 //!
-//! | question | clauses | module |
+//! # The eleven questions
+//!
+//! | question | clauses | facts and decision |
 //! |---|---|---|
 //! | `venue_subsidy` | C9, C10, C12; I1, I4, I5 | [`venue`] |
 //! | `model_union_award` | C13; I3, I6 | [`model_union`] |
@@ -26,7 +31,11 @@
 //! | `nomination_share` | C5; I1, I8 | [`nomination`] |
 //! | `studio_quota` | C6; I1, I8 | [`studio`] |
 //! | `action_progress` | C2, C3, C12, C13, C16, C20; I9 | [`progress`] |
-//! | `catalog` | every clause and parameter | [`policy`] |
+//! | `catalog` | every clause and parameter | [`Catalog`], [`policy`] |
+//! | `allocate_awards` | C13; I3, I6 | [`planning::allocation`] |
+//! | `compare_policies` | any | [`planning::comparison`] |
+//! | `yearly_budget` | C12, C13; I9 | [`planning::budget`] |
+//! | `mutual_aid_schedule` | C18, C19; I7 | [`planning::schedule`] |
 //!
 //! # An applicant's request, from JSON to answer
 //!
@@ -102,6 +111,25 @@
 //! what was overridden, and its stamp carries the digest of the parameters
 //! actually used.
 //!
+//! # Design: the layers
+//!
+//! The crate is built in layers, each a folder of `src/`, each importing only
+//! those below it (a test of the crate reads every `use crate::` and fails on
+//! an arrow upward; `docs/ARCHITECTURE.md` draws them):
+//!
+//! | layer | holds |
+//! |---|---|
+//! | `batch` | JSON Lines: one answer line per request line ([`evaluate_lines`]) |
+//! | `engine` | the entry: bytes in, answer out, under a [`Policy`] ([`evaluate_json`]) |
+//! | `contract` | requests read into a [`Question`], [`Decision`]s written as canonical JSON; the list of questions |
+//! | `planning` | questions about populations, built on accumulators ([`planning`]) |
+//! | `rules` | one module per measure: facts, decision, explanation ([`venue`], [`mutual_aid`], …) |
+//! | `policy` | the policy file: parameters with their clauses, overrides, open points ([`policy`]) |
+//! | `read` | JSON read into typed values field by field; the contract's [`Error`]s |
+//! | `explain` | the [`Step`]s of an explanation, and where they are written |
+//! | `json` | the codec: JSON text read and written, limits ([`limits`]), [`Malformed`] |
+//! | `vocab` | codes and exact values: [`Lang`], [`Clause`], [`Year`], [`Fen`], [`Rate`], [`Chain`], … |
+//!
 //! # Promises
 //!
 //! * No binary floating point anywhere: money is whole fen, areas and rates
@@ -115,231 +143,32 @@
 #![deny(missing_docs)]
 #![deny(clippy::float_arithmetic)]
 
-mod answer;
 pub mod batch;
-mod calendar;
-mod clause;
-mod decision;
-mod error;
+mod contract;
+mod engine;
 mod explain;
-mod industry;
 mod json;
-pub mod limits;
-pub mod model_union;
-mod money;
-pub mod mutual_aid;
-pub mod nomination;
-mod number;
 pub mod planning;
 pub mod policy;
-pub mod progress;
-mod request;
-mod share;
-pub mod studio;
-pub mod venue;
+mod read;
+mod rules;
+mod vocab;
 
 pub use batch::evaluate_lines;
-pub use calendar::{Run, Year, YearSet};
-pub use clause::Clause;
-pub use decision::{Decision, Outcome};
-pub use error::{Error, Expected, Malformed, Problem, Rejection};
-pub use explain::{Lang, Step};
-pub use industry::{Chain, Cluster, KeyIndustries};
-pub use money::{Fen, Rate, percent_one_decimal};
-pub use number::MAX_SAFE_INTEGER;
-pub use policy::{Parameters, Policy};
-pub use request::{Question, QuestionKind, Request};
-pub use share::{Share, ShareDecision};
-
-/// The engine version, named in every decision's stamp (`"engine": "gonghui 0.1.0"`).
-pub const VERSION: &str = env!("CARGO_PKG_VERSION");
-
-/// One answer of the contract: the JSON text of a decision or of an error.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct Answer {
-    json: String,
-    error: Option<&'static str>,
-}
-
-impl Answer {
-    /// The answer a binding gives when gonghui itself failed (a panic caught
-    /// at its boundary), which no input should ever cause: code
-    /// `internal_error`, beyond the contract's codes because it is a bug.
-    pub const INTERNAL_ERROR: &'static str = concat!(
-        r#"{"error":{"code":"internal_error","field":null,"#,
-        r#""message":"内部错误：gonghui 未能计算答复，这是一个缺陷，请报告。"#,
-        r#"Internal error: gonghui computed no answer; this is a bug, please report it."}}"#
-    );
-
-    /// The answer to a request of `bytes` bytes that is over
-    /// [`limits::MAX_REQUEST_BYTES`]: a reader that skips such a request
-    /// without holding it in memory still answers it.
-    pub fn too_large(bytes: usize) -> Answer {
-        let rejection = Rejection {
-            id: None,
-            lang: Lang::default(),
-            error: Error::MalformedRequest {
-                reason: Malformed::TooLarge { bytes },
-            },
-        };
-        let (json, error) = rejected(&rejection, String::new());
-        Answer { json, error }
-    }
-
-    /// The JSON text, without a trailing newline.
-    pub fn as_str(&self) -> &str {
-        &self.json
-    }
-
-    /// The JSON text, without a trailing newline.
-    pub fn into_string(self) -> String {
-        self.json
-    }
-
-    /// The error code, when the answer is an error object.
-    pub fn error_code(&self) -> Option<&'static str> {
-        self.error
-    }
-
-    /// Whether the answer is a decision (not an error object).
-    pub fn is_decision(&self) -> bool {
-        self.error.is_none()
-    }
-}
-
-/// An answer written after what `out` holds, with its error code if any.
-type Written = (String, Option<&'static str>);
-
-/// Writes the error answer of `rejection` after `out`.
-fn rejected(rejection: &Rejection, out: String) -> Written {
-    (
-        answer::write_rejection(rejection, out),
-        Some(rejection.error.code()),
-    )
-}
-
-impl Policy {
-    /// Answers one request, given as bytes, under this policy: a decision, or
-    /// an error object (bytes that are not UTF-8 are a `malformed_request`).
-    pub fn evaluate(&self, request: &[u8]) -> Answer {
-        let (json, error) = self.write_evaluation(request, fresh());
-        Answer { json, error }
-    }
-
-    /// Answers one request like [`evaluate`](Policy::evaluate), appending
-    /// the answer to `out` rather than returning a new string: a batch
-    /// writes all its answers into one. Returns whether it was a decision.
-    pub fn evaluate_appending(&self, request: &[u8], out: &mut String) -> bool {
-        let (json, error) = self.write_evaluation(request, std::mem::take(out));
-        *out = json;
-        error.is_none()
-    }
-
-    fn write_evaluation(&self, request: &[u8], out: String) -> Written {
-        match Request::from_bytes(request) {
-            Ok(request) => self.write_answer(&request, out),
-            Err(rejection) => rejected(&rejection, out),
-        }
-    }
-
-    /// Answers one JSON request under this policy: a decision, or an error
-    /// object.
-    pub fn evaluate_json(&self, request: &str) -> String {
-        self.evaluate(request.as_bytes()).into_string()
-    }
-
-    /// Answers a request already read: applies its overrides, decides, and
-    /// writes the answer (or the error of an override that cannot apply).
-    pub fn answer(&self, request: &Request) -> Answer {
-        let (json, error) = self.write_answer(request, fresh());
-        Answer { json, error }
-    }
-
-    fn write_answer(&self, request: &Request, out: String) -> Written {
-        let refuse = |error| Rejection {
-            id: request.id.clone(),
-            lang: request.lang,
-            error,
-        };
-        let overridden;
-        let params = if request.overrides.is_empty() {
-            self.parameters()
-        } else {
-            match self.parameters().with(&request.overrides) {
-                Ok(p) => {
-                    overridden = p;
-                    &overridden
-                }
-                Err((parameter, problem)) => {
-                    return rejected(&refuse(problem.at(format!("overrides.{parameter}"))), out);
-                }
-            }
-        };
-        let decision = match params.decide(&request.question) {
-            Ok(decision) => decision,
-            Err(error) => return rejected(&refuse(error), out),
-        };
-        let answer = answer::DecisionAnswer {
-            id: request.id.as_deref(),
-            lang: request.lang,
-            policy: self,
-            params,
-            overrides: &request.overrides,
-            decision: &decision,
-        };
-        (answer.write(out), None)
-    }
-
-    /// The answer to a decision made under the published parameters outside
-    /// [`answer`](Policy::answer): the command line streams a population
-    /// through the planning accumulators and writes their decision here, so
-    /// that it reads exactly as the contract's question would.
-    pub fn decision_answer(&self, decision: &Decision, lang: Lang) -> Answer {
-        let answer = answer::DecisionAnswer {
-            id: None,
-            lang,
-            policy: self,
-            params: self.parameters(),
-            overrides: &[],
-            decision,
-        };
-        Answer {
-            json: answer.write(fresh()),
-            error: None,
-        }
-    }
-}
-
-/// A string with room for a typical answer.
-fn fresh() -> String {
-    String::with_capacity(answer::ANSWER_CAPACITY)
-}
-
-/// For the fuzzer only (`cargo fuzz` builds with `--cfg fuzzing`): whether
-/// the one-pass reader of plain JSON reads `text` as serde_json does, or
-/// leaves it to serde_json. Not part of the API.
+pub use contract::{Catalog, Decision, Question, QuestionKind, Request};
 #[cfg(fuzzing)]
 #[doc(hidden)]
-pub fn fuzz_plain_reader_agrees(text: &str) -> bool {
-    request::value::plain_agrees(text)
-}
-
-/// Answers one JSON request with one JSON object, a decision or an error,
-/// under the published policy. The text has no trailing newline.
-///
-/// This is the contract's entry point, and what every binding calls.
-pub fn evaluate_json(request: &str) -> String {
-    Policy::published().evaluate_json(request)
-}
-
-/// Answers one request given as bytes: bytes that are not UTF-8 get a
-/// `malformed_request` error answer, like any other broken request.
-pub fn evaluate_bytes(request: &[u8]) -> String {
-    evaluate(request).into_string()
-}
-
-/// Answers one request given as bytes, telling a decision from an error
-/// without reading the JSON again.
-pub fn evaluate(request: &[u8]) -> Answer {
-    Policy::published().evaluate(request)
-}
+pub use engine::fuzz_plain_reader_agrees;
+pub use engine::{Answer, VERSION, evaluate, evaluate_bytes, evaluate_json};
+pub use explain::Step;
+pub use json::{Malformed, limits};
+pub use policy::{Parameters, Policy};
+pub use read::{Error, Expected, Problem, Rejection};
+pub use rules::share::{Share, ShareDecision};
+// The rule modules (`venue`, `mutual_aid`, …) and the case entry, as they
+// are added.
+pub use rules::*;
+pub use vocab::{
+    Area, Chain, Clause, Cluster, Fen, GrassrootsKind, INDUSTRIAL_PARK, KeyIndustries, Lang,
+    MAX_SAFE_INTEGER, ParkLevel, Period, Rate, TargetId, Tier, Year, YearSet,
+};

@@ -1,4 +1,4 @@
-//! Concurrency (issue 6): the core's types cross threads, and many threads
+//! Concurrency: the core's types cross threads, and many threads
 //! evaluating at once get the answers one thread gets, from the very first
 //! call (when the published policy is read into its one-time cache) on.
 //!

@@ -1,4 +1,4 @@
-//! Differential checks (issue 6): requests of every question, valid and
+//! Differential checks: requests of every question, valid and
 //! near-valid, generated from a fixed seed, answered the same by every way
 //! into the core: the typed API (facts built in Rust, never JSON),
 //! `evaluate_json`, `evaluate_bytes`, `Request::from_json` with
@@ -9,16 +9,19 @@
 //! tests/conformance), which `scripts/test-reliability.sh` gives to the
 //! command line, the C ABI and the WebAssembly build.
 
-use gonghui::model_union::{ModelUnionFacts, Tier};
+use gonghui::model_union::ModelUnionFacts;
 use gonghui::mutual_aid::MutualAidFacts;
+use gonghui::nomination::NominationFacts;
 use gonghui::planning::allocation::{AllocationFacts, Application};
 use gonghui::planning::budget::BudgetFacts;
 use gonghui::planning::comparison::ComparisonFacts;
 use gonghui::planning::schedule::ScheduleFacts;
-use gonghui::progress::{Figures, ProgressFacts, TargetId};
-use gonghui::venue::{Area, GrassrootsKind, ParkLevel, Venue};
+use gonghui::progress::{Figures, ProgressFacts};
+use gonghui::studio::StudioFacts;
+use gonghui::venue::Venue;
 use gonghui::{
-    Chain, Cluster, Fen, KeyIndustries, Lang, Policy, Question, Request, Share, Year, YearSet,
+    Area, CaseRequest, Catalog, Chain, Cluster, Fen, GrassrootsKind, KeyIndustries, Lang,
+    ParkLevel, Policy, Question, Request, Share, TargetId, Tier, Year, YearSet,
 };
 use serde_json::{Map, Value, json};
 
@@ -194,11 +197,19 @@ fn case_question(rng: &mut Rng, kind: usize) -> (&'static str, Value, Question) 
             if kind == 3 {
                 let facts = json!({"total": whole(rng, whole_count),
                                    "from_key_industries": whole(rng, part)});
-                ("nomination_share", facts, Question::NominationShare(share))
+                (
+                    "nomination_share",
+                    facts,
+                    Question::NominationShare(NominationFacts(share)),
+                )
             } else {
                 let facts = json!({"total_slots": whole(rng, whole_count),
                                    "advanced_manufacturing_slots": whole(rng, part)});
-                ("studio_quota", facts, Question::StudioQuota(share))
+                (
+                    "studio_quota",
+                    facts,
+                    Question::StudioQuota(StudioFacts(share)),
+                )
             }
         }
         _ => {
@@ -232,17 +243,16 @@ fn case_question(rng: &mut Rng, kind: usize) -> (&'static str, Value, Question) 
 }
 
 /// A population of requests of the case questions, as JSON and typed.
-fn population(rng: &mut Rng) -> (Value, Vec<Result<Request, gonghui::Rejection>>) {
+fn population(rng: &mut Rng) -> (Value, Vec<Result<CaseRequest, gonghui::Rejection>>) {
     let (mut items, mut typed) = (Vec::new(), Vec::new());
     for i in 0..rng.below(7) {
         let kind = rng.below(6) as usize;
         let (question, facts, q) = case_question(rng, kind);
         let id = format!("p{i}");
         items.push(json!({"id": id, "question": question, "facts": facts}));
-        typed.push(Ok(Request {
+        typed.push(Ok(CaseRequest {
             id: Some(id),
-            lang: Lang::default(),
-            question: q,
+            case: q.into_case().expect("a question about one case"),
             overrides: Vec::new(),
         }));
     }
@@ -269,7 +279,7 @@ const OVERRIDES: &[&str] = &[
 fn question(rng: &mut Rng, kind: usize) -> (&'static str, Value, Question) {
     match kind {
         0..=5 => case_question(rng, kind),
-        6 => ("catalog", json!({}), Question::Catalog),
+        6 => ("catalog", json!({}), Question::Catalog(Catalog)),
         7 => {
             let (mut items, mut applications) = (Vec::new(), Vec::new());
             for _ in 0..rng.below(8) {
@@ -476,7 +486,7 @@ fn every_way_into_the_core_gives_the_same_bytes() {
             assert_eq!(policy.answer(request).as_str(), answer, "{}", case.text);
         }
         if let Some((question, lang)) = &case.typed {
-            match policy.parameters().decide(question) {
+            match question.decide(policy.parameters()) {
                 Ok(decision) => {
                     let from_typed = policy.decision_answer(&decision, *lang);
                     assert_eq!(from_typed.as_str(), answer, "typed ≠ JSON: {}", case.text);

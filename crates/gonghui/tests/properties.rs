@@ -1,8 +1,9 @@
 //! Properties that hold for every input, checked on generated ones.
 
-use gonghui::model_union::{self, ModelUnionFacts, Tier};
+use gonghui::model_union::{self, ModelUnionFacts};
 use gonghui::mutual_aid::{self, MutualAidFacts};
-use gonghui::venue::{self, Area, GrassrootsKind, ParkLevel, Venue};
+use gonghui::venue::{self, Venue};
+use gonghui::{Area, GrassrootsKind, ParkLevel, Tier};
 use gonghui::{Chain, Cluster, Fen, KeyIndustries, Policy, Rate, Share, Year, YearSet};
 use proptest::prelude::*;
 use serde_json::{Value, json};
@@ -288,7 +289,8 @@ proptest! {
     #[test]
     fn the_required_share_is_the_least_that_meets_it(whole in 0u64..100_000, part in 0u64..100_000) {
         prop_assume!(part <= whole);
-        let d = gonghui::nomination::decide(Policy::published().parameters(), &Share::of(part, whole).unwrap());
+        let facts = gonghui::nomination::NominationFacts(Share::of(part, whole).unwrap());
+        let d = gonghui::nomination::decide(Policy::published().parameters(), &facts);
         let required = d.required();
         // 30% of whole, rounded up: 10 × required ≥ 3 × whole > 10 × (required − 1).
         prop_assert!(10 * required >= 3 * whole);

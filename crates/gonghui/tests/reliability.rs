@@ -1,4 +1,4 @@
-//! Reliability (issue 6): the limits are stated and hold, beyond them the
+//! Reliability: the limits are stated and hold, beyond them the
 //! answer is a clear error given quickly, and a batch loses no line whatever
 //! the line holds.
 

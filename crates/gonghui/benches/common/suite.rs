@@ -203,13 +203,14 @@ mod mutual_aid_stages {
         });
     }
 
-    /// `Parameters::decide` on the request's question (the typed decision
+    /// `Question::decide` on the request's question (the typed decision
     /// behind the contract's dispatch).
     #[divan::bench]
     fn decide(b: Bencher) {
         bench_cases(b, QuestionKind::MutualAidSubsidy, |c| {
-            params()
-                .decide(&c.request.question)
+            c.request
+                .question
+                .decide(params())
                 .ok()
                 .and_then(|d| d.amount())
         });
@@ -220,8 +221,9 @@ mod mutual_aid_stages {
     #[divan::bench]
     fn decide_explain(b: Bencher) {
         bench_cases(b, QuestionKind::MutualAidSubsidy, |c| {
-            params()
-                .decide(&c.request.question)
+            c.request
+                .question
+                .decide(params())
                 .map(|d| d.explain(c.request.lang).len())
         });
     }

@@ -10,15 +10,17 @@
 
 use std::collections::BTreeMap;
 
-use crate::error::Error;
+use super::{checked_total, total};
 use crate::explain::{self, Explainer, Step, say};
-use crate::industry::KeyIndustries;
-use crate::model_union::Tier;
-use crate::money::Fen;
-use crate::policy::{OpenTopic, Parameters};
-use crate::{Clause, Lang};
-
-use super::checked_total;
+use crate::json::Malformed;
+use crate::json::value::{Value, parse};
+use crate::json::write::{Json, key};
+use crate::policy::{OpenTopic, ParamId, Parameters, Used};
+use crate::read::values as read;
+use crate::read::{Error, Expected, Fields, Rejection};
+use crate::rules::basis::{Basis, Capitalised, Counted};
+use crate::rules::{Context, Outcome, ReadCase, Rule};
+use crate::vocab::{Clause, Fen, KeyIndustries, Lang, Tier};
 
 /// One application for a model union award.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -35,25 +37,36 @@ impl Application {
     /// Reads one application from a line of JSON Lines, as the
     /// `applications` of an `allocate_awards` question writes it:
     /// `{"id": "…", "tier": "six_haves", "chains": […], "clusters": […]}`.
-    pub fn from_line(line: &[u8]) -> Result<Application, crate::Rejection> {
-        let rejection = |error| crate::Rejection {
+    pub fn from_line(line: &[u8]) -> Result<Application, Rejection> {
+        let rejection = |error| Rejection {
             id: None,
             lang: Lang::default(),
             error,
         };
         let text = std::str::from_utf8(line).map_err(|e| {
-            rejection(crate::Error::MalformedRequest {
-                reason: crate::Malformed::NotUtf8 {
+            rejection(Error::MalformedRequest {
+                reason: Malformed::NotUtf8 {
                     valid_up_to: e.valid_up_to(),
                 },
             })
         })?;
-        let value = crate::request::value::parse(text).map_err(|e| {
-            rejection(crate::Error::MalformedRequest {
-                reason: crate::Malformed::from_parser(&e),
+        let value = parse(text).map_err(|e| {
+            rejection(Error::MalformedRequest {
+                reason: Malformed::from_parser(&e),
             })
         })?;
-        crate::request::planning::application(&value, String::new()).map_err(rejection)
+        Application::read(&value, String::new()).map_err(rejection)
+    }
+
+    /// Reads one application, found at `path`.
+    fn read(value: &Value<'_>, path: String) -> Result<Application, Error> {
+        let a = Fields::of(value, path)?;
+        a.only(&["id", "tier", "chains", "clusters"])?;
+        Ok(Application {
+            id: a.read("id", read::text)?,
+            tier: a.read("tier", |v| read::code(v, Expected::Tier, Tier::from_code))?,
+            industries: a.industries()?,
+        })
     }
 }
 
@@ -141,9 +154,15 @@ impl<'p> Allocator<'p> {
     }
 
     fn cap(&self, tier: Tier) -> u64 {
+        self.cap_used(tier).value
+    }
+
+    /// The yearly cap of `tier`, with the published one when overridden.
+    fn cap_used(&self, tier: Tier) -> Used<u64> {
+        let p = self.params;
         match tier {
-            Tier::SixHaves => self.params.six_haves_per_year,
-            Tier::SixNorms => self.params.six_norms_per_year,
+            Tier::SixHaves => p.used(ParamId::SixHavesPerYear, p.six_haves_per_year),
+            Tier::SixNorms => p.used(ParamId::SixNormsPerYear, p.six_norms_per_year),
         }
     }
 
@@ -199,6 +218,7 @@ impl<'p> Allocator<'p> {
         let totals = self.totals();
         checked_total(totals.amount(), "facts.applications")?;
         Ok(AllocationDecision {
+            published_caps: TIERS.map(|tier| self.cap_used(tier).published),
             placements: self.placements,
             totals,
         })
@@ -265,6 +285,8 @@ impl AllocationTotals {
 pub struct AllocationDecision {
     placements: Vec<Placement>,
     totals: AllocationTotals,
+    /// The published caps, where an override changed them.
+    published_caps: [Option<u64>; 2],
 }
 
 impl AllocationDecision {
@@ -295,19 +317,22 @@ impl AllocationDecision {
     }
 
     /// Writes the steps taken, in `lang`, into `out`.
-    pub fn explain_to(&self, lang: Lang, out: &mut dyn Explainer) {
+    pub(crate) fn explain_to(&self, lang: Lang, out: &mut dyn Explainer) {
         let [not_key, over_cap, repeated] = self.totals.refused;
         say!(
             out,
             lang,
             ("allocation.order", Clause::C13, Some(Clause::I6), true),
-            zh["文章未规定申请超过名额时的排序：按申请给出的顺序依次评定（C13）"],
-            en["The article sets no ranking when more unions apply than there are awards: applications are taken in the order given (C13)"],
+            zh["申请多于名额时如何排序，文章未作规定（C13只规定每年的名额）：本答复按申请列出的顺序依次评定"],
+            en["The article does not say how to rank applications when there are more than awards (C13 sets only the number a year): they are taken in the order listed"],
         );
-        for t in &self.totals.tiers {
+        for (t, published) in self.totals.tiers.iter().zip(self.published_caps) {
             let (cap, before, awarded, applications) =
                 (t.cap, t.already_awarded, t.awarded, t.applications);
-            let (zh, en) = (t.tier.name_zh(), t.tier.name_en());
+            let count = |n| Counted { n, zh: "家", lang };
+            let used = Used::compared(cap, published);
+            let basis = Basis::of(Clause::C13, used, lang, count);
+            let (zh, en) = (t.tier.name_zh(), Capitalised(t.tier.name_en()));
             say!(
                 out,
                 lang,
@@ -317,8 +342,8 @@ impl AllocationDecision {
                     Some(Clause::I6),
                     before.saturating_add(awarded) <= cap
                 ),
-                zh[zh, "：每年上限", cap, "家，此前已评", before, "家，本次", applications, "份申请中评定", awarded, "家"],
-                en[en, ": a yearly cap of ", cap, ", ", before, " made before; ", awarded, " of ", applications, " applications awarded"],
+                zh[zh, "企业工会：每年上限", cap, "家（", basis, "，I6），此前已补助", before, "家，本次", applications, "份申请中补助", awarded, "家"],
+                en[en, " unions: a cap of ", cap, " a year (", basis, ", I6), ", before, " awarded before; ", awarded, " of ", applications, " applications awarded"],
             );
         }
         say!(
@@ -330,8 +355,8 @@ impl AllocationDecision {
                 Some(Clause::I3),
                 not_key + over_cap + repeated == 0
             ),
-            zh["未评定：", not_key, "份不属于产业链或集群（C13、I3），", over_cap, "份超出年度上限（C13），", repeated, "份为本年已获评工会的重复申请（I6）"],
-            en["Not awarded: ", not_key, " outside the chains and clusters (C13, I3), ", over_cap, " over the yearly cap (C13), ", repeated, " from unions already awarded this year (I6)"],
+            zh["未获补助：", not_key, "份的企业不在12条重点产业链和6个先进制造业集群之内（C13，I3），", over_cap, "份超出每年上限（C13，I6），", repeated, "份为本年已获补助工会的重复申请（I6）"],
+            en["Not awarded: ", not_key, " from enterprises outside the 12 chains and 6 clusters (C13, I3), ", over_cap, " over the yearly cap (C13, I6), ", repeated, " from unions already awarded this year (I6)"],
         );
     }
 
@@ -341,19 +366,19 @@ impl AllocationDecision {
         let cap = self.totals.tiers[tier as usize].cap;
         match (placement.award, lang) {
             (Ok(amount), Lang::Zh) => format!(
-                "评为{}企业工会，补助{}（本年第{}家，上限{cap}家，C13）",
+                "补助{}企业工会{}（本年第{}家，每年上限{cap}家，C13）",
                 tier.name_zh(),
                 amount.words(lang),
                 placement.number
             ),
             (Ok(amount), Lang::En) => format!(
-                "Awarded {} as a {} union (award {} of {cap} this year, C13)",
+                "Awarded {} as a {} union (award {} of the {cap} a year, C13)",
                 amount.words(lang),
                 tier.name_en(),
                 placement.number
             ),
             (Err(Refusal::NotKeyIndustry), Lang::Zh) => {
-                "未评定：企业不属于12条重点产业链和6个先进制造业集群（C13、I3）".to_owned()
+                "未获补助：企业不在12条重点产业链和6个先进制造业集群之内（C13，I3）".to_owned()
             }
             (Err(Refusal::NotKeyIndustry), Lang::En) => {
                 "Not awarded: the enterprise is in none of the 12 chains and 6 clusters (C13, I3)"
@@ -361,16 +386,16 @@ impl AllocationDecision {
             }
             (Err(Refusal::CapReached), Lang::Zh) => {
                 format!(
-                    "未评定：本年{}企业工会已达{cap}家上限（C13）",
+                    "未获补助：本年度{}企业工会已达每年{cap}家的上限（C13，I6）",
                     tier.name_zh()
                 )
             }
             (Err(Refusal::CapReached), Lang::En) => format!(
-                "Not awarded: the yearly cap of {cap} {} awards is reached (C13)",
+                "Not awarded: the cap of {cap} {} awards a year is reached (C13, I6)",
                 tier.name_en()
             ),
             (Err(Refusal::AlreadyAwarded { by }), Lang::Zh) => {
-                format!("未评定：该工会本年已因第{by}份申请获评，每个工会每年一次（I6）")
+                format!("未获补助：该工会本年度已因第{by}份申请获得补助，每个工会每年一次（I6）")
             }
             (Err(Refusal::AlreadyAwarded { by }), Lang::En) => format!(
                 "Not awarded: this union was already awarded this year, by application {by} (one award a union a year, I6)"
@@ -388,11 +413,104 @@ pub fn decide(params: &Parameters, facts: &AllocationFacts) -> Result<Allocation
     allocator.finish()
 }
 
+impl Rule for AllocationFacts {
+    const CODE: &'static str = "allocate_awards";
+    const NAME_ZH: &'static str = "示范性企业工会名额分配";
+    const NAME_EN: &'static str = "allocation of model union awards";
+    const CLAUSE: Clause = Clause::C13;
+    type Decision = AllocationDecision;
+
+    fn read(f: &Fields<'_>, _: ReadCase) -> Result<AllocationFacts, Error> {
+        f.only(&["applications", "already_awarded"])?;
+        let applications = f.read_items("applications", Application::read)?;
+        let mut already_awarded = [0; 2];
+        if let Some(already) = f.object("already_awarded")? {
+            already.only(Tier::CODES)?;
+            for tier in Tier::ALL {
+                already_awarded[*tier as usize] = already
+                    .read_optional(tier.code(), read::count)?
+                    .unwrap_or(0);
+            }
+        }
+        Ok(AllocationFacts {
+            applications,
+            already_awarded,
+        })
+    }
+
+    fn decide(&self, params: &Parameters) -> Result<AllocationDecision, Error> {
+        decide(params, self)
+    }
+
+    fn outcome(d: &AllocationDecision) -> Outcome {
+        Outcome::of(d.all_awarded(), Outcome::AllAwarded, Outcome::NotAllAwarded)
+    }
+
+    fn open(d: &AllocationDecision) -> &'static [OpenTopic] {
+        d.open()
+    }
+
+    fn explain(d: &AllocationDecision, lang: Lang, out: &mut dyn Explainer) {
+        d.explain_to(lang, out);
+    }
+
+    fn write(d: &AllocationDecision, j: &mut Json, cx: &Context<'_>) {
+        j.key(key!("tiers"));
+        j.begin_array();
+        for t in &d.totals().tiers {
+            j.item();
+            j.begin();
+            j.key(key!("tier"));
+            j.str(t.tier.code());
+            j.key(key!("cap"));
+            j.u64(t.cap);
+            j.key(key!("already_awarded"));
+            j.u64(t.already_awarded);
+            j.key(key!("applications"));
+            j.u64(t.applications);
+            j.key(key!("awarded"));
+            j.u64(t.awarded);
+            j.money(
+                (key!("amount_fen"), key!("amount_yuan")),
+                Some(total(t.amount)),
+            );
+            j.end();
+        }
+        j.end_array();
+        j.money(
+            (key!("total_fen"), key!("total_yuan")),
+            Some(total(d.totals().amount())),
+        );
+        j.key(key!("applications"));
+        j.begin_array();
+        for (i, p) in d.placements().iter().enumerate() {
+            j.item();
+            j.begin();
+            j.key(key!("rank"));
+            j.u64(i as u64 + 1);
+            j.key(key!("id"));
+            j.str(&p.id);
+            j.key(key!("tier"));
+            j.str(p.tier.code());
+            j.key(key!("awarded"));
+            j.bool(p.award.is_ok());
+            j.key(key!("amount_fen"));
+            j.opt_u64(p.award.ok().map(Fen::get));
+            j.key(key!("reason"));
+            j.opt_str(p.award.err().map(|r| r.code()));
+            j.key(key!("text"));
+            j.str(&d.placement_text(p, cx.lang));
+            j.end();
+        }
+        j.end_array();
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Policy;
-    use crate::industry::Chain;
+    use crate::policy::Policy;
+    use crate::vocab::Chain;
 
     fn app(id: &str, tier: Tier, key: bool) -> Application {
         Application {

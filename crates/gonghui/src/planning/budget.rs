@@ -8,16 +8,16 @@
 //! no premium for the second: their committed money is reported, their plan
 //! left open.
 
-use crate::calendar::Year;
-use crate::error::{Error, Rejection};
+use super::{Rejected, checked_total, decide_with, difference, read_population, total};
 use crate::explain::{self, Explainer, Step, say};
-use crate::money::{Fen, total_words};
-use crate::policy::{OpenTopic, Parameters};
-use crate::request::{Question, Request};
-use crate::venue::Venue;
-use crate::{Clause, Lang};
-
-use super::{Rejected, checked_total, decide_with};
+use crate::json::write::{Json, key};
+use crate::policy::{OpenTopic, ParamId, Parameters, Used};
+use crate::read::values as read;
+use crate::read::{Error, Fields, Rejection};
+use crate::rules::basis::{Basis, Capitalised, Counted};
+use crate::rules::venue::Venue;
+use crate::rules::{Case, CaseRequest, Context, Outcome, ReadCase, Rule};
+use crate::vocab::{Clause, Fen, Lang, Tier, Year, total_words};
 
 /// The facts of a `yearly_budget` question.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,7 +26,7 @@ pub struct BudgetFacts {
     pub year: Year,
     /// The year's requests, whose decisions are the money committed (may be
     /// empty: the plan alone).
-    pub population: Vec<Result<Request, Rejection>>,
+    pub population: Vec<Result<CaseRequest, Rejection>>,
 }
 
 /// A line of the budget.
@@ -75,7 +75,8 @@ impl LineId {
         }
     }
 
-    fn name(self, lang: Lang) -> &'static str {
+    /// The line's name in `lang`, as the explanation says it.
+    pub fn name(self, lang: Lang) -> &'static str {
         match self {
             LineId::ParkVenues => lang.pick("工业园区标准化职工活动场所", "park venues"),
             LineId::GrassrootsVenues => {
@@ -125,6 +126,8 @@ pub struct BudgetLine {
     pub committed_count: u64,
     /// The money they commit, in fen.
     pub committed: u128,
+    /// The published count and unit, where an override changed them.
+    published: (Option<u64>, Option<Option<Fen>>),
 }
 
 impl BudgetLine {
@@ -161,14 +164,17 @@ const MAX_LISTED: usize = 1000;
 impl<'p> Budgeter<'p> {
     /// The budget of `year` under `params`, with nothing committed yet.
     pub fn new(params: &'p Parameters, year: Year) -> Budgeter<'p> {
-        let line = |line, bound, planned_count, unit| BudgetLine {
+        let line = |line, bound, count: Option<Used<u64>>, unit: Used<Option<Fen>>| BudgetLine {
             line,
             bound,
-            planned_count,
-            unit,
+            planned_count: count.map(|c| c.value),
+            unit: unit.value,
             committed_count: 0,
             committed: 0,
+            published: (count.and_then(|c| c.published), unit.published),
         };
+        let p = params;
+        let some = |u: Used<Fen>| Used::compared(Some(u.value), u.published.map(Some));
         Budgeter {
             params,
             year,
@@ -176,28 +182,28 @@ impl<'p> Budgeter<'p> {
                 line(
                     LineId::ParkVenues,
                     Bound::AtLeast,
-                    Some(params.park_venues_per_year),
-                    Some(params.park_amount),
+                    Some(p.used(ParamId::ParkVenuesPerYear, p.park_venues_per_year)),
+                    some(p.used(ParamId::ParkAmount, p.park_amount)),
                 ),
                 line(
                     LineId::GrassrootsVenues,
                     Bound::Open,
                     None,
-                    params.grassroots_amount,
+                    p.used(ParamId::GrassrootsAmount, p.grassroots_amount),
                 ),
                 line(
                     LineId::SixHavesUnions,
                     Bound::AtMost,
-                    Some(params.six_haves_per_year),
-                    Some(params.six_haves_amount),
+                    Some(p.used(ParamId::SixHavesPerYear, p.six_haves_per_year)),
+                    some(p.used(ParamId::SixHavesAmount, p.six_haves_amount)),
                 ),
                 line(
                     LineId::SixNormsUnions,
                     Bound::AtMost,
-                    Some(params.six_norms_per_year),
-                    Some(params.six_norms_amount),
+                    Some(p.used(ParamId::SixNormsPerYear, p.six_norms_per_year)),
+                    some(p.used(ParamId::SixNormsAmount, p.six_norms_amount)),
                 ),
-                line(LineId::MutualAid, Bound::Open, None, None),
+                line(LineId::MutualAid, Bound::Open, None, Used::published(None)),
             ],
             not_counted: 0,
             rejected: Vec::new(),
@@ -207,7 +213,7 @@ impl<'p> Budgeter<'p> {
     }
 
     /// Adds the next request of the year.
-    pub fn add(&mut self, item: Result<&Request, &Rejection>) {
+    pub fn add(&mut self, item: Result<&CaseRequest, &Rejection>) {
         self.seen += 1;
         let request = match item {
             Ok(request) => request,
@@ -217,14 +223,14 @@ impl<'p> Budgeter<'p> {
             Ok(d) => d,
             Err(error) => return self.reject(request.id.clone(), &error),
         };
-        let line = match (&request.question, &decision) {
-            (Question::VenueSubsidy(Venue::IndustrialPark { .. }), _) => LineId::ParkVenues,
-            (Question::VenueSubsidy(Venue::Grassroots { .. }), _) => LineId::GrassrootsVenues,
-            (Question::ModelUnionAward(f), _) => match f.tier {
-                crate::model_union::Tier::SixHaves => LineId::SixHavesUnions,
-                crate::model_union::Tier::SixNorms => LineId::SixNormsUnions,
+        let line = match &request.case {
+            Case::VenueSubsidy(Venue::IndustrialPark { .. }) => LineId::ParkVenues,
+            Case::VenueSubsidy(Venue::Grassroots { .. }) => LineId::GrassrootsVenues,
+            Case::ModelUnionAward(f) => match f.tier {
+                Tier::SixHaves => LineId::SixHavesUnions,
+                Tier::SixNorms => LineId::SixNormsUnions,
             },
-            (Question::MutualAidSubsidy(f), _) if f.year == self.year => LineId::MutualAid,
+            Case::MutualAidSubsidy(f) if f.year == self.year => LineId::MutualAid,
             _ => {
                 self.not_counted += 1;
                 return;
@@ -337,45 +343,78 @@ impl BudgetDecision {
     }
 
     /// Writes the steps taken, in `lang`, into `out`.
-    pub fn explain_to(&self, lang: Lang, out: &mut dyn Explainer) {
+    pub(crate) fn explain_to(&self, lang: Lang, out: &mut dyn Explainer) {
         for l in &self.lines {
-            let name = l.line.name(lang);
-            let clause = l.line.clause();
+            let (zh, en) = (l.line.name(Lang::Zh), Capitalised(l.line.name(Lang::En)));
             let (count, committed) = (l.committed_count, total_words(l.committed, lang));
             let planned = total_words(l.planned().unwrap_or(0), lang);
-            let step = ("budget.line", clause, Some(Clause::I9), l.within());
+            let step = ("budget.line", l.line.clause(), Some(Clause::I9), l.within());
             let (zh_over, en_over) = if l.within() {
                 ("", "")
             } else {
                 ("，超出上限", ", over the cap")
             };
-            match (l.bound, l.planned_count, l.unit) {
-                (Bound::AtLeast, Some(n), Some(unit)) => {
+            let (published_count, published_unit) = l.published;
+            let units = |n| Counted { n, zh: "", lang };
+            let count_basis =
+                |clause, n| Basis::of(clause, Used::compared(n, published_count), lang, units);
+            let unit_basis = |clause, unit: Fen| {
+                let published = published_unit.map(|u| u.unwrap_or(Fen::ZERO));
+                Basis::of(
+                    clause,
+                    Used::compared(unit, published),
+                    lang,
+                    move |f: Fen| f.words(lang),
+                )
+            };
+            match (l.line, l.planned_count, l.unit) {
+                (LineId::ParkVenues, Some(n), Some(unit)) => {
+                    let (count_basis, unit_basis) =
+                        (count_basis(Clause::C12, n), unit_basis(Clause::C10, unit));
                     let unit = unit.words(lang);
                     say!(
                         out,
                         lang,
                         step,
-                        zh[name, "：每年", n, "个以上，每个", unit, "，计划至少", planned, "（", clause, "）；已承诺", count, "个，共", committed],
-                        en[name, ": at least ", n, " a year at ", unit, " each, a plan of at least ", planned, " (", clause, "); ", count, " committed, ", committed],
+                        zh[zh, "：每年", n, "个以上（", count_basis, "），每个", unit, "（", unit_basis, "），计划至少", planned, "；已承诺", count, "个，共", committed],
+                        en[en, ": at least ", n, " a year (", count_basis, ") at ", unit, " each (", unit_basis, "), a plan of at least ", planned, "; ", count, " committed, ", committed],
                     );
                 }
-                (Bound::AtMost, Some(n), Some(unit)) => {
+                (LineId::SixHavesUnions | LineId::SixNormsUnions, Some(n), Some(unit)) => {
+                    let (count_basis, unit_basis) =
+                        (count_basis(Clause::C13, n), unit_basis(Clause::C13, unit));
                     let unit = unit.words(lang);
                     say!(
                         out,
                         lang,
                         step,
-                        zh[name, "：每年上限", n, "家，每家", unit, "，计划", planned, "（", clause, "）；已承诺", count, "家，共", committed, zh_over],
-                        en[name, ": a cap of ", n, " a year at ", unit, " each, a plan of ", planned, " (", clause, "); ", count, " committed, ", committed, en_over],
+                        zh[zh, "：每年上限", n, "家（", count_basis, "，I6），每家", unit, "（", unit_basis, "），计划", planned, "；已承诺", count, "家，共", committed, zh_over],
+                        en[en, ": a cap of ", n, " a year (", count_basis, ", I6) at ", unit, " each (", unit_basis, "), a plan of ", planned, "; ", count, " committed, ", committed, en_over],
                     );
                 }
+                (LineId::GrassrootsVenues, _, Some(unit)) => {
+                    let unit = unit.words(lang);
+                    say!(
+                        out,
+                        lang,
+                        step,
+                        zh[zh, "：每项", unit, "（已替换；文章未规定该金额，I4），文章未规定数量，不作计划；已承诺", count, "项，共", committed],
+                        en[en, ": ", unit, " each (overridden; the article sets no amount, I4), and no number, so there is no plan; ", count, " committed, ", committed],
+                    );
+                }
+                (LineId::GrassrootsVenues, _, None) => say!(
+                    out,
+                    lang,
+                    step,
+                    zh[zh, "：文章未规定补助金额（C9，I4），不作计划；已承诺", count, "项，共", committed],
+                    en[en, ": the article sets no amount (C9, I4), so there is no plan; ", count, " committed, ", committed],
+                ),
                 _ => say!(
                     out,
                     lang,
                     step,
-                    zh[name, "：文章未规定金额或数量，不作计划（", clause, "）；已承诺", count, "项，共", committed],
-                    en[name, ": the article sets no amount or count, so there is no plan (", clause, "); ", count, " committed, ", committed],
+                    zh[zh, "：文章未规定保费（C17），不作计划；已承诺", count, "项，共", committed],
+                    en[en, ": the article sets no premium (C17), so there is no plan; ", count, " committed, ", committed],
                 ),
             }
         }
@@ -389,4 +428,87 @@ pub fn decide(params: &Parameters, facts: &BudgetFacts) -> Result<BudgetDecision
         budgeter.add(item.as_ref());
     }
     budgeter.finish()
+}
+
+impl Rule for BudgetFacts {
+    const CODE: &'static str = "yearly_budget";
+    const NAME_ZH: &'static str = "年度预算";
+    const NAME_EN: &'static str = "yearly budget";
+    const CLAUSE: Clause = Clause::C12;
+    type Decision = BudgetDecision;
+
+    fn read(f: &Fields<'_>, read_case: ReadCase) -> Result<BudgetFacts, Error> {
+        f.only(&["year", "population"])?;
+        let year = f.read("year", read::year)?;
+        let population = match f.optional("population") {
+            Some(_) => read_population(f, "population", read_case)?,
+            None => Vec::new(),
+        };
+        Ok(BudgetFacts { year, population })
+    }
+
+    fn decide(&self, params: &Parameters) -> Result<BudgetDecision, Error> {
+        decide(params, self)
+    }
+
+    fn outcome(d: &BudgetDecision) -> Outcome {
+        Outcome::of(d.within_plan(), Outcome::WithinPlan, Outcome::BeyondPlan)
+    }
+
+    fn open(d: &BudgetDecision) -> &'static [OpenTopic] {
+        d.open()
+    }
+
+    fn explain(d: &BudgetDecision, lang: Lang, out: &mut dyn Explainer) {
+        d.explain_to(lang, out);
+    }
+
+    fn write(d: &BudgetDecision, j: &mut Json, _: &Context<'_>) {
+        j.key(key!("year"));
+        j.u64(u64::from(d.year().get()));
+        j.key(key!("lines"));
+        j.begin_array();
+        for l in d.lines() {
+            let planned = l.planned().map(total);
+            let committed = total(l.committed);
+            j.item();
+            j.begin();
+            j.key(key!("line"));
+            j.str(l.line.code());
+            j.key(key!("clause"));
+            j.str(l.line.clause().id());
+            j.key(key!("bound"));
+            j.str(l.bound.code());
+            j.key(key!("planned_count"));
+            j.opt_u64(l.planned_count);
+            j.key(key!("unit_fen"));
+            j.opt_u64(l.unit.map(Fen::get));
+            j.key(key!("planned_fen"));
+            j.opt_u64(planned.map(Fen::get));
+            j.key(key!("committed_count"));
+            j.u64(l.committed_count);
+            j.key(key!("committed_fen"));
+            j.u64(committed.get());
+            j.key(key!("remaining_fen"));
+            j.opt_i64(planned.map(|p| difference(committed, p)));
+            j.end();
+        }
+        j.end_array();
+        j.money(
+            (key!("planned_fen"), key!("planned_yuan")),
+            Some(total(d.planned())),
+        );
+        j.money(
+            (key!("committed_fen"), key!("committed_yuan")),
+            Some(total(d.committed())),
+        );
+        j.key(key!("cases"));
+        j.u64(d.cases() as u64);
+        j.key(key!("not_counted"));
+        j.u64(d.not_counted());
+        j.key(key!("rejected"));
+        j.u64(d.rejected_count());
+        j.key(key!("rejections"));
+        super::write_rejections(j, d.rejected());
+    }
 }

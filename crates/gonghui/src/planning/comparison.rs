@@ -9,15 +9,15 @@
 //! override (the others kept), the answer would differ. When no single one
 //! matters (each of several would do alone), all are named.
 
-use crate::Lang;
-use crate::decision::{Decision, Outcome};
-use crate::error::{Error, Rejection};
+use super::{Rejected, checked_total, decide_with, difference, read_population, total};
 use crate::explain::{self, Explainer, Step, say};
-use crate::money::{Fen, total_words};
-use crate::policy::{Override, ParamId, Parameters};
-use crate::request::{QuestionKind, Request};
-
-use super::{Rejected, checked_total, decide_with};
+use crate::json::write::{Json, key};
+use crate::policy::{Override, ParamId, Parameters, read_overrides};
+use crate::read::values as read;
+use crate::read::{Error, Fields, Rejection};
+use crate::rules::basis::Capitalised;
+use crate::rules::{CaseDecision, CaseKind, CaseRequest, Context, Outcome, ReadCase, Rule};
+use crate::vocab::{Clause, Fen, Lang, total_words};
 
 /// The facts of a `compare_policies` question.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,7 +25,7 @@ pub struct ComparisonFacts {
     /// The overrides that make the alternative policy.
     pub alternative: Vec<Override>,
     /// The population: each request, or why it could not be read.
-    pub population: Vec<Result<Request, Rejection>>,
+    pub population: Vec<Result<CaseRequest, Rejection>>,
     /// How many changed cases to list (all are counted).
     pub max_changes: usize,
 }
@@ -43,7 +43,7 @@ pub struct Case {
 }
 
 impl Case {
-    fn of(decision: &Decision) -> Case {
+    fn of(decision: &CaseDecision) -> Case {
         Case {
             outcome: decision.outcome(),
             amount: decision.amount(),
@@ -59,7 +59,7 @@ pub struct Change {
     /// The request's id, if it had one.
     pub id: Option<String>,
     /// The question.
-    pub question: QuestionKind,
+    pub question: CaseKind,
     /// The answer under the parameters in force.
     pub before: Case,
     /// The answer under the alternative.
@@ -72,7 +72,7 @@ pub struct Change {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct QuestionTotals {
     /// The question.
-    pub question: QuestionKind,
+    pub question: CaseKind,
     /// Requests asking it.
     pub cases: u64,
     /// Of which changed.
@@ -94,8 +94,7 @@ pub struct Comparator<'p> {
     before: &'p Parameters,
     after: Parameters,
     alternative: Vec<Override>,
-    /// By question, in the contract's order (only questions about one case
-    /// occur, but the list is short enough to index by every question).
+    /// By question, in the contract's order.
     totals: Vec<Option<QuestionTotals>>,
     changes: Vec<Change>,
     max_changes: usize,
@@ -115,12 +114,12 @@ impl<'p> Comparator<'p> {
     ) -> Result<Comparator<'p>, Error> {
         let after = before
             .with(alternative)
-            .map_err(|(parameter, problem)| problem.at(format!("facts.alternative.{parameter}")))?;
+            .map_err(|e| e.at("facts.alternative"))?;
         Ok(Comparator {
             before,
             after,
             alternative: alternative.to_vec(),
-            totals: vec![None; QuestionKind::ALL.len()],
+            totals: vec![None; CaseKind::ALL.len()],
             changes: Vec::new(),
             max_changes,
             changed: 0,
@@ -132,7 +131,7 @@ impl<'p> Comparator<'p> {
 
     /// Adds the next request of the population (or the reason it could not
     /// be read, which is counted and listed with the changes' limit).
-    pub fn add(&mut self, item: Result<&Request, &Rejection>) {
+    pub fn add(&mut self, item: Result<&CaseRequest, &Rejection>) {
         self.seen += 1;
         let rank = self.seen;
         let request = match item {
@@ -184,7 +183,7 @@ impl<'p> Comparator<'p> {
 
     /// The overrides the alternative's answer depends on: those without
     /// which (the others kept) the answer would not be `after`.
-    fn responsible(&self, request: &Request, after: Case) -> Vec<ParamId> {
+    fn responsible(&self, request: &CaseRequest, after: Case) -> Vec<ParamId> {
         let depends: Vec<ParamId> = (0..self.alternative.len())
             .filter(|&skip| {
                 let others: Vec<Override> = self
@@ -289,7 +288,7 @@ impl ComparisonDecision {
     }
 
     /// Writes the steps taken, in `lang`, into `out`.
-    pub fn explain_to(&self, lang: Lang, out: &mut dyn Explainer) {
+    pub(crate) fn explain_to(&self, lang: Lang, out: &mut dyn Explainer) {
         let alternative = self
             .alternative
             .iter()
@@ -297,24 +296,39 @@ impl ComparisonDecision {
             .collect::<Vec<_>>()
             .join(", ");
         for t in &self.totals {
-            let (q, changed, cases) = (t.question.code(), t.changed, t.cases);
+            let (zh, en) = (
+                t.question.name(Lang::Zh),
+                Capitalised(t.question.name(Lang::En)),
+            );
+            let (changed, cases) = (t.changed, t.cases);
             let (before, after) = (
                 total_words(t.amount_before, lang),
                 total_words(t.amount_after, lang),
             );
             let (fb, fa) = (t.favourable_before, t.favourable_after);
-            say!(
-                out,
-                lang,
-                (
-                    "comparison.question",
-                    t.question.clause(),
-                    None,
-                    changed == 0
-                ),
-                zh[q, "：按替代参数（", alternative, "），", cases, "个案例中", changed, "个结果改变；有利结果", fb, "→", fa, "个，金额", before, "→", after],
-                en[q, ": under the alternative (", alternative, "), ", changed, " of ", cases, " cases change; favourable outcomes ", fb, " → ", fa, ", amounts ", before, " → ", after],
+            let step = (
+                "comparison.question",
+                t.question.clause(),
+                None,
+                changed == 0,
             );
+            if pays(t.question) {
+                say!(
+                    out,
+                    lang,
+                    step,
+                    zh[zh, "：按替代参数（", alternative, "），", cases, "个案例中有", changed, "个结果改变；有利结果由", fb, "个变为", fa, "个，金额由", before, "变为", after],
+                    en[en, ": under the alternative (", alternative, "), ", changed, " of ", cases, " cases change; favourable outcomes go from ", fb, " to ", fa, ", amounts from ", before, " to ", after],
+                );
+            } else {
+                say!(
+                    out,
+                    lang,
+                    step,
+                    zh[zh, "：按替代参数（", alternative, "），", cases, "个案例中有", changed, "个结果改变；有利结果由", fb, "个变为", fa, "个"],
+                    en[en, ": under the alternative (", alternative, "), ", changed, " of ", cases, " cases change; favourable outcomes go from ", fb, " to ", fa],
+                );
+            }
         }
     }
 }
@@ -326,4 +340,125 @@ pub fn decide(params: &Parameters, facts: &ComparisonFacts) -> Result<Comparison
         comparator.add(item.as_ref());
     }
     comparator.finish()
+}
+
+/// Writes one side of a changed case.
+fn write_case(j: &mut Json, key: &'static str, case: Case) {
+    j.key(key);
+    j.begin();
+    j.key(key!("outcome"));
+    j.str(case.outcome.code());
+    j.key(key!("amount_fen"));
+    j.opt_u64(case.amount.map(Fen::get));
+    j.end();
+}
+
+/// Whether answers to `question` carry an amount.
+fn pays(question: CaseKind) -> bool {
+    matches!(
+        question,
+        CaseKind::VenueSubsidy | CaseKind::ModelUnionAward | CaseKind::MutualAidSubsidy
+    )
+}
+
+impl Rule for ComparisonFacts {
+    const CODE: &'static str = "compare_policies";
+    const NAME_ZH: &'static str = "政策对比";
+    const NAME_EN: &'static str = "policy comparison";
+    const CLAUSE: Clause = Clause::C2;
+    type Decision = ComparisonDecision;
+
+    fn read(f: &Fields<'_>, read_case: ReadCase) -> Result<ComparisonFacts, Error> {
+        f.only(&["alternative", "population", "max_changes"])?;
+        let alternative = match f.object("alternative")? {
+            Some(alternative) => read_overrides(&alternative)?,
+            None => {
+                return Err(Error::MissingField {
+                    field: f.path("alternative"),
+                });
+            }
+        };
+        Ok(ComparisonFacts {
+            alternative,
+            population: read_population(f, "population", read_case)?,
+            max_changes: f
+                .read_optional("max_changes", read::count)?
+                .map_or(DEFAULT_MAX_CHANGES, |n| {
+                    usize::try_from(n).unwrap_or(usize::MAX)
+                }),
+        })
+    }
+
+    fn decide(&self, params: &Parameters) -> Result<ComparisonDecision, Error> {
+        decide(params, self)
+    }
+
+    fn outcome(d: &ComparisonDecision) -> Outcome {
+        Outcome::of(d.changed() > 0, Outcome::Changed, Outcome::Unchanged)
+    }
+
+    fn explain(d: &ComparisonDecision, lang: Lang, out: &mut dyn Explainer) {
+        d.explain_to(lang, out);
+    }
+
+    fn write(d: &ComparisonDecision, j: &mut Json, _: &Context<'_>) {
+        j.key(key!("cases"));
+        j.u64(d.cases() as u64);
+        j.key(key!("changed"));
+        j.u64(d.changed());
+        j.key(key!("rejected"));
+        j.u64(d.rejected_count());
+        j.key(key!("questions"));
+        j.begin_array();
+        for t in d.totals() {
+            let (before, after) = (total(t.amount_before), total(t.amount_after));
+            let paid = pays(t.question);
+            j.item();
+            j.begin();
+            j.key(key!("question"));
+            j.str(t.question.code());
+            j.key(key!("cases"));
+            j.u64(t.cases);
+            j.key(key!("changed"));
+            j.u64(t.changed);
+            j.key(key!("favourable_before"));
+            j.u64(t.favourable_before);
+            j.key(key!("favourable_after"));
+            j.u64(t.favourable_after);
+            j.key(key!("amount_before_fen"));
+            j.opt_u64(paid.then_some(before.get()));
+            j.key(key!("amount_after_fen"));
+            j.opt_u64(paid.then_some(after.get()));
+            j.key(key!("difference_fen"));
+            j.opt_i64(paid.then(|| difference(before, after)));
+            j.end();
+        }
+        j.end_array();
+        j.key(key!("changes"));
+        j.begin_array();
+        for c in d.changes() {
+            j.item();
+            j.begin();
+            j.key(key!("rank"));
+            j.u64(c.rank as u64);
+            j.key(key!("id"));
+            j.opt_str(c.id.as_deref());
+            j.key(key!("question"));
+            j.str(c.question.code());
+            write_case(j, key!("before"), c.before);
+            write_case(j, key!("after"), c.after);
+            j.key(key!("parameters"));
+            j.begin_array();
+            for p in &c.parameters {
+                j.item();
+                j.str(p.id());
+            }
+            j.end_array();
+            j.end();
+        }
+        j.end_array();
+        // The count is written above, with the cases; the list goes last.
+        j.key(key!("rejections"));
+        super::write_rejections(j, d.rejected());
+    }
 }

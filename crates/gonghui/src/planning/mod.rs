@@ -11,52 +11,44 @@
 //!
 //! Each is a question of the contract, so every binding has it, and each is
 //! built on an accumulator that takes one case at a time, so that the command
-//! line streams files of any size through the same code.
+//! line streams files of any size through the same code. A population's
+//! requests reach the rules through their one entry, the rules' `Case`.
 
 pub mod allocation;
 pub mod budget;
 pub mod comparison;
 pub mod schedule;
 
-use crate::decision::Decision;
-use crate::error::{Error, Expected, Problem, Rejection};
-use crate::number::MAX_SAFE_INTEGER;
+use crate::json::write::{Json, key};
 use crate::policy::Parameters;
-use crate::request::Request;
-
-/// A request of a population: one about a single case (a population holds
-/// no catalogs and no populations).
-pub fn case_only(request: Request) -> Result<Request, Rejection> {
-    if request.question.kind().is_case() {
-        Ok(request)
-    } else {
-        Err(Rejection {
-            id: request.id,
-            lang: request.lang,
-            error: Problem::Range {
-                expected: Expected::CaseQuestion,
-                found: crate::error::quote(request.question.kind().code()),
-            }
-            .at("question"),
-        })
-    }
-}
-
-/// Reads one line of a population file: a request about a single case.
-pub fn population_line(line: &[u8]) -> Result<Request, Rejection> {
-    Request::from_bytes(line).and_then(case_only)
-}
+use crate::read::{Error, Expected, Fields, Problem, Rejection};
+use crate::rules::{CaseDecision, CaseRequest, ReadCase};
+use crate::vocab::{Fen, MAX_SAFE_INTEGER};
 
 /// Decides a request of a population under `params`, its own overrides
 /// applied last (they hold whatever the policy compared).
-pub(crate) fn decide_with(params: &Parameters, request: &Request) -> Result<Decision, Error> {
+pub(crate) fn decide_with(
+    params: &Parameters,
+    request: &CaseRequest,
+) -> Result<CaseDecision, Error> {
     if request.overrides.is_empty() {
-        return params.decide(&request.question);
+        return request.case.decide(params);
     }
-    params
-        .with(&request.overrides)
-        .map_err(|(parameter, problem)| problem.at(format!("overrides.{parameter}")))?
-        .decide(&request.question)
+    request.case.decide(
+        &params
+            .with(&request.overrides)
+            .map_err(|e| e.at("overrides"))?,
+    )
+}
+
+/// Reads the requests of a population, a required array field `name`: each
+/// request as the contract reads one, or why it could not be read.
+pub(crate) fn read_population(
+    f: &Fields<'_>,
+    name: &str,
+    read_case: ReadCase,
+) -> Result<Vec<Result<CaseRequest, Rejection>>, Error> {
+    f.read_items(name, |item, _| Ok(read_case(item)))
 }
 
 /// A request of a population that could not be read or decided.
@@ -96,4 +88,41 @@ pub(crate) fn checked_total(total: u128, field: &str) -> Result<u64, Error> {
             }
             .at(field)
         })
+}
+
+/// A total in fen as an amount: the planning decisions refuse totals beyond
+/// 2^53 − 1 before they are written, so this never saturates in an answer.
+pub(crate) fn total(fen: u128) -> Fen {
+    u64::try_from(fen)
+        .ok()
+        .and_then(Fen::new)
+        .unwrap_or(Fen::MAX)
+}
+
+/// `after − before` in fen, both at most 2^53 − 1, so it fits.
+pub(crate) fn difference(before: Fen, after: Fen) -> i64 {
+    let (b, a) = (
+        i64::try_from(before.get()).unwrap_or(i64::MAX),
+        i64::try_from(after.get()).unwrap_or(i64::MAX),
+    );
+    a - b
+}
+
+/// Writes the `rejections` list of a population's answer.
+pub(crate) fn write_rejections(j: &mut Json, rejected: &[Rejected]) {
+    j.begin_array();
+    for r in rejected {
+        j.item();
+        j.begin();
+        j.key(key!("rank"));
+        j.u64(r.rank as u64);
+        j.key(key!("id"));
+        j.opt_str(r.id.as_deref());
+        j.key(key!("code"));
+        j.str(r.code);
+        j.key(key!("field"));
+        j.opt_str(r.field.as_deref());
+        j.end();
+    }
+    j.end_array();
 }

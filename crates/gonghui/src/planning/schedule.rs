@@ -7,16 +7,16 @@
 //! and none after it, since the subsidy needs enrolment without a break since
 //! the first (C19). So a break in B costs every subsidy from B on.
 
-use crate::calendar::{Year, YearSet};
-use crate::error::Error;
+use super::{checked_total, total};
 use crate::explain::{self, Explainer, Step, say};
-use crate::industry::KeyIndustries;
-use crate::money::{Fen, total_words};
-use crate::mutual_aid::{self, MutualAidDecision, MutualAidFacts};
+use crate::json::write::{Json, key};
 use crate::policy::{OpenTopic, Parameters};
-use crate::{Clause, Lang};
-
-use super::checked_total;
+use crate::read::values as read;
+use crate::read::{Error, Fields};
+use crate::rules::mutual_aid::{self, MutualAidDecision, MutualAidFacts};
+use crate::rules::{AMOUNT, Context, Outcome, ReadCase, Rule};
+use crate::vocab::words::Text;
+use crate::vocab::{Clause, Fen, KeyIndustries, Lang, Year, YearSet, total_words};
 
 /// The facts of a `mutual_aid_schedule` question.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -85,7 +85,7 @@ impl ScheduleDecision {
     }
 
     /// Writes the steps taken, in `lang`, into `out`.
-    pub fn explain_to(&self, lang: Lang, out: &mut dyn Explainer) {
+    pub(crate) fn explain_to(&self, lang: Lang, out: &mut dyn Explainer) {
         let join = self.facts.join_year;
         let premium = self.facts.premium.words(lang);
         say!(
@@ -104,13 +104,25 @@ impl ScheduleDecision {
             let (year, d) = (y.year, &y.decision);
             let lost = total_words(y.break_cost, lang);
             let (rate, amount) = (d.rate(), d.amount().words(lang));
-            say!(
-                out,
-                lang,
-                ("schedule.year", Clause::C18, Some(Clause::I2), d.eligible()),
-                zh[year, "年：比例", rate, "，补贴", amount, "；若该年中断参保，将失去", lost, "（C19）"],
-                en[year, ": ", rate, " of the premium, ", amount, "; a break in ", year, " would lose ", lost, " (C19)"],
-            );
+            let basis = d.rate_basis(lang);
+            let step = ("schedule.year", Clause::C18, Some(Clause::I2), d.eligible());
+            if d.eligible() {
+                say!(
+                    out,
+                    lang,
+                    step,
+                    zh[year, "年：补贴比例", rate, "（", basis, "），补贴", amount, "；若该年中断参保，将失去", lost, "（C19）"],
+                    en[year, ": ", rate, " of the premium (", basis, "), ", amount, "; a break in ", year, " would lose ", lost, " (C19)"],
+                );
+            } else {
+                say!(
+                    out,
+                    lang,
+                    step,
+                    zh[year, "年：不符合补贴条件，补贴", amount],
+                    en[year, ": not eligible, ", amount],
+                );
+            }
         }
     }
 }
@@ -125,7 +137,7 @@ impl Explainer for Failed<'_> {
         clause: Clause,
         reading: Option<Clause>,
         holds: bool,
-        text: crate::explain::Text<'_>,
+        text: Text<'_>,
     ) {
         if !holds {
             self.0.step(rule, clause, reading, holds, text);
@@ -170,11 +182,72 @@ pub fn decide(params: &Parameters, facts: &ScheduleFacts) -> Result<ScheduleDeci
     })
 }
 
+impl Rule for ScheduleFacts {
+    const CODE: &'static str = "mutual_aid_schedule";
+    const NAME_ZH: &'static str = "互助保障补贴年度计划";
+    const NAME_EN: &'static str = "mutual-aid subsidy schedule";
+    const CLAUSE: Clause = Clause::C18;
+    type Decision = ScheduleDecision;
+
+    fn read(f: &Fields<'_>, _: ReadCase) -> Result<ScheduleFacts, Error> {
+        f.only(&["chains", "clusters", "join_year", "premium_fen"])?;
+        Ok(ScheduleFacts {
+            industries: f.industries()?,
+            join_year: f.read("join_year", read::year)?,
+            premium: f.read("premium_fen", read::fen)?,
+        })
+    }
+
+    fn decide(&self, params: &Parameters) -> Result<ScheduleDecision, Error> {
+        decide(params, self)
+    }
+
+    fn outcome(d: &ScheduleDecision) -> Outcome {
+        Outcome::of(d.eligible(), Outcome::Eligible, Outcome::Ineligible)
+    }
+
+    fn open(d: &ScheduleDecision) -> &'static [OpenTopic] {
+        d.open()
+    }
+
+    fn explain(d: &ScheduleDecision, lang: Lang, out: &mut dyn Explainer) {
+        d.explain_to(lang, out);
+    }
+
+    fn write(d: &ScheduleDecision, j: &mut Json, _: &Context<'_>) {
+        j.key(key!("join_year"));
+        j.u64(u64::from(d.join_year().get()));
+        j.key(key!("years"));
+        j.begin_array();
+        for y in d.years() {
+            j.item();
+            j.begin();
+            j.key(key!("year"));
+            j.u64(u64::from(y.year.get()));
+            j.key(key!("eligible"));
+            j.bool(y.decision.eligible());
+            j.key(key!("rate_percent"));
+            j.rate(y.decision.rate());
+            j.money(AMOUNT, Some(y.decision.amount()));
+            j.money(
+                (key!("break_cost_fen"), key!("break_cost_yuan")),
+                Some(total(y.break_cost)),
+            );
+            j.end();
+        }
+        j.end_array();
+        j.money(
+            (key!("total_fen"), key!("total_yuan")),
+            Some(total(d.total())),
+        );
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Policy;
-    use crate::industry::Chain;
+    use crate::policy::Policy;
+    use crate::vocab::Chain;
 
     fn schedule(join: u16, premium: u64) -> ScheduleDecision {
         decide(

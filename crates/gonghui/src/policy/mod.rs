@@ -3,22 +3,28 @@
 //!
 //! The published policy is `policy/jiangxi-1269.json`, embedded in the crate.
 //! It is read and checked once, on first use ([`Policy::published`]): every
-//! clause of POLICY.md is there and no other, every parameter the rules read is
+//! clause of the policy reading (docs/POLICY.md) is there and no other, every parameter the rules read is
 //! there once with the unit they read it in, values are valid for their unit,
 //! timelines have no gap or overlap, and each target cites its clause. A file
 //! that breaks any of this fails the crate's tests, so it never ships.
 
+mod diff;
 mod file;
+mod overrides;
 mod params;
+mod problem;
 
 use std::sync::OnceLock;
 
-pub use crate::request::overrides_from_json;
-pub use params::{Override, OverrideValue, ParamId, ParamValue, Parameters, Unit, YearlyRates};
+pub use diff::ParamChange;
+pub(crate) use overrides::read_overrides;
+pub use overrides::{Override, OverrideError, OverrideValue, overrides_from_json};
+pub use params::{ParamId, ParamValue, Parameters, Unit, Used, YearlyRates};
+pub use problem::{PolicyError, PolicyProblem, Timeline};
 
-use crate::Clause;
-use crate::error::Problem;
-use crate::progress::TargetId;
+use crate::json::Malformed;
+use crate::json::write::Json;
+use crate::vocab::{Clause, Lang, TargetId, Year};
 
 /// The embedded policy file.
 pub const PUBLISHED_JSON: &str = include_str!("../../policy/jiangxi-1269.json");
@@ -34,12 +40,12 @@ pub struct Text {
 
 impl Text {
     /// The text in `lang`.
-    pub fn get(&self, lang: crate::Lang) -> &str {
+    pub fn get(&self, lang: Lang) -> &str {
         lang.pick(&self.zh, &self.en)
     }
 }
 
-/// A clause of POLICY.md with its source words.
+/// A clause of the policy reading with its source words.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ClauseText {
     /// The clause.
@@ -83,6 +89,7 @@ pub struct ParamInfo {
 
 /// Something the article leaves open, which answers say rather than guess.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum OpenTopic {
     /// From which date the revised venue standard (C9, C10) applies.
     RevisionDate,
@@ -94,6 +101,8 @@ pub enum OpenTopic {
     AwardRanking,
     /// The breakdown of the M3 innovation project (I9).
     InnovationProjectTargets,
+    /// Which three years C3's "3年内" covers.
+    ThreeYearWindow,
 }
 
 impl OpenTopic {
@@ -104,6 +113,7 @@ impl OpenTopic {
         OpenTopic::MutualAidPremium,
         OpenTopic::AwardRanking,
         OpenTopic::InnovationProjectTargets,
+        OpenTopic::ThreeYearWindow,
     ];
 
     /// The code used in JSON.
@@ -114,6 +124,7 @@ impl OpenTopic {
             OpenTopic::MutualAidPremium => "mutual_aid_premium",
             OpenTopic::AwardRanking => "award_ranking",
             OpenTopic::InnovationProjectTargets => "innovation_project_targets",
+            OpenTopic::ThreeYearWindow => "three_year_window",
         }
     }
 
@@ -139,10 +150,7 @@ pub struct OpenText {
 
 impl OpenText {
     pub(crate) fn new(topic: OpenTopic, clause: Clause, text: Text) -> OpenText {
-        let json = [
-            crate::json::Json::literal(&text.zh),
-            crate::json::Json::literal(&text.en),
-        ];
+        let json = [Json::literal(&text.zh), Json::literal(&text.en)];
         OpenText {
             topic,
             clause,
@@ -152,7 +160,7 @@ impl OpenText {
     }
 
     /// The note in `lang` as a JSON string literal.
-    pub(crate) fn json(&self, lang: crate::Lang) -> &str {
+    pub(crate) fn json(&self, lang: Lang) -> &str {
         &self.json[lang as usize]
     }
 }
@@ -163,7 +171,7 @@ pub struct Reported {
     /// The target.
     pub target: TargetId,
     /// The year of the figure.
-    pub year: crate::Year,
+    pub year: Year,
     /// The figure.
     pub achieved: u64,
     /// Whether the article says "over" the figure (余): at least this many.
@@ -188,74 +196,6 @@ pub struct Policy {
     published: Parameters,
 }
 
-/// Why a policy file was refused.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
-pub enum PolicyError {
-    /// Not JSON of the policy file's shape.
-    #[error("the policy file is not valid: {0}")]
-    Shape(String),
-    /// A clause id that POLICY.md does not have.
-    #[error("{at}: unknown clause {clause:?}")]
-    UnknownClause {
-        /// Where it was cited.
-        at: String,
-        /// The id cited.
-        clause: String,
-    },
-    /// A clause of POLICY.md missing from the file, or listed twice.
-    #[error("clause {0} must be listed exactly once")]
-    ClauseCount(Clause),
-    /// A parameter id the rules do not read.
-    #[error("unknown parameter {0:?}")]
-    UnknownParameter(String),
-    /// A parameter the rules read, missing or listed twice.
-    #[error("parameter {0} must be listed exactly once")]
-    ParameterCount(ParamId),
-    /// A parameter in another unit than the rules read it in.
-    #[error("parameter {parameter}: unit {found:?}, but the rules read it in {expected}")]
-    Unit {
-        /// The parameter.
-        parameter: ParamId,
-        /// The unit the rules read.
-        expected: &'static str,
-        /// The unit in the file.
-        found: String,
-    },
-    /// A value that is not valid for its parameter.
-    #[error("parameter {parameter}: {problem:?}")]
-    Value {
-        /// The parameter.
-        parameter: ParamId,
-        /// What is wrong.
-        problem: Problem,
-    },
-    /// A timeline with a gap, an overlap or the wrong shape.
-    #[error("parameter {parameter}: {detail}")]
-    Timeline {
-        /// The parameter.
-        parameter: ParamId,
-        /// What is wrong.
-        detail: &'static str,
-    },
-    /// A target whose parameter cites another clause than its rule does.
-    #[error("target {target}: the rule cites {rule} but its parameter cites {parameter}")]
-    TargetClause {
-        /// The target.
-        target: TargetId,
-        /// The clause the rule cites.
-        rule: Clause,
-        /// The clause the parameter cites.
-        parameter: Clause,
-    },
-    /// A reported figure for a target the action does not have.
-    #[error("reported figure: unknown target {0:?}")]
-    ReportedTarget(String),
-    /// An open topic unknown, missing or listed twice.
-    #[error("open topic {0:?} must be one of the known topics, listed exactly once")]
-    OpenTopic(String),
-}
-
 impl Policy {
     /// The published policy, read from the embedded file once and shared.
     ///
@@ -272,9 +212,22 @@ impl Policy {
         })
     }
 
-    /// Reads and checks a policy file.
+    /// Reads and checks a policy file, refusing it whole with every problem
+    /// found (each naming the parameter or field at fault).
     pub fn from_json(json: &str) -> Result<Policy, PolicyError> {
         file::load(json)
+    }
+
+    /// Reads and checks a policy file given as bytes, which must be UTF-8.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Policy, PolicyError> {
+        match std::str::from_utf8(bytes) {
+            Ok(text) => file::load(text),
+            Err(e) => Err(PolicyError::new(vec![PolicyProblem::Malformed(
+                Malformed::NotUtf8 {
+                    valid_up_to: e.valid_up_to(),
+                },
+            )])),
+        }
     }
 
     /// The policy's id, stamped on every decision: `jiangxi-1269`.
@@ -292,7 +245,7 @@ impl Policy {
         &self.source
     }
 
-    /// Every clause and interpretation with its words, in POLICY.md order.
+    /// Every clause and reading with its words, in the order of the policy reading.
     pub fn clauses(&self) -> &[ClauseText] {
         &self.clauses
     }

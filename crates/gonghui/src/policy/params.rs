@@ -12,10 +12,11 @@ use std::fmt;
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use sha2::{Digest, Sha256};
 
-use crate::calendar::Year;
-use crate::error::{Expected, Problem};
-use crate::money::{Fen, Rate};
-use crate::venue::{Area, ParkLevel};
+use crate::json::value::Value;
+use crate::json::write::Json;
+use crate::read::values;
+use crate::read::{Expected, Problem};
+use crate::vocab::{Area, Fen, ParkLevel, Rate, TargetId, Year};
 
 /// The unit of a parameter: what its number counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -201,24 +202,32 @@ impl ParamValue {
     /// write it: fen and counts as whole numbers (fen may be `null`: not
     /// set), areas and percentages as numbers with at most two decimals, a
     /// park level as its code.
-    pub(crate) fn from_json(
-        unit: Unit,
-        json: &crate::request::value::Value<'_>,
-    ) -> Result<ParamValue, Problem> {
-        use crate::request::read;
+    pub(crate) fn from_json(unit: Unit, json: &Value<'_>) -> Result<ParamValue, Problem> {
         match unit {
             Unit::Fen if json.is_null() => Ok(ParamValue::Fen(None)),
-            Unit::Fen => read::fen(json).map(|f| ParamValue::Fen(Some(f))),
-            Unit::SquareMetres => read::area(json).map(ParamValue::Area),
-            Unit::Percent => read::rate(json).map(ParamValue::Rate),
-            Unit::ParkLevel => read::code(json, Expected::ParkLevel, ParkLevel::from_code)
+            Unit::Fen => values::fen(json).map(|f| ParamValue::Fen(Some(f))),
+            Unit::SquareMetres => values::area(json).map(ParamValue::Area),
+            Unit::Percent => values::rate(json).map(ParamValue::Rate),
+            Unit::ParkLevel => values::code(json, Expected::ParkLevel, ParkLevel::from_code)
                 .map(ParamValue::ParkLevel),
-            Unit::PerYear | Unit::PerThreeYears => read::count(json).map(ParamValue::Count),
+            Unit::PerYear | Unit::PerThreeYears => values::count(json).map(ParamValue::Count),
+        }
+    }
+
+    /// Writes the value as the policy file and overrides write it.
+    pub(crate) fn write_json(&self, j: &mut Json) {
+        match self {
+            ParamValue::Fen(fen) => j.opt_u64(fen.map(Fen::get)),
+            ParamValue::Area(area) => j.hundredths(area.hundredths()),
+            ParamValue::Rate(rate) => j.rate(*rate),
+            ParamValue::YearlyRates(rates) => j.year_rates(rates.iter()),
+            ParamValue::ParkLevel(level) => j.str(level.code()),
+            ParamValue::Count(n) => j.u64(*n),
         }
     }
 
     /// What a value of this kind is, for messages.
-    fn expected(&self) -> Expected {
+    pub(crate) fn expected(&self) -> Expected {
         match self {
             ParamValue::Fen(_) => Expected::Fen,
             ParamValue::Area(_) => Expected::Area,
@@ -254,14 +263,14 @@ impl Serialize for ParamValue {
 impl fmt::Display for ParamValue {
     /// The value as compact JSON, as the policy file writes it.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut json = crate::json::Json::with_capacity(16);
-        json.param_value(self);
+        let mut json = Json::with_capacity(16);
+        self.write_json(&mut json);
         f.write_str(&json.finish())
     }
 }
 
 /// A Rust type that holds the value of a parameter.
-trait Typed: Sized {
+pub(crate) trait Typed: Sized {
     fn into_value(self) -> ParamValue;
     fn from_value(value: ParamValue) -> Option<Self>;
 }
@@ -338,6 +347,9 @@ macro_rules! parameters {
             digest: [u8; 32],
             /// The digest as text, kept since every answer's stamp shows it.
             digest_hex: String,
+            /// The published value of each parameter an override replaced,
+            /// for explanations that name both (empty for the published set).
+            replaced: Vec<(ParamId, ParamValue)>,
         }
 
         impl Parameters {
@@ -348,7 +360,7 @@ macro_rules! parameters {
 
             /// Sets parameter `id`; `false` (and no change) when the value is
             /// not of the parameter's type.
-            fn set(&mut self, id: ParamId, value: ParamValue) -> bool {
+            pub(super) fn set(&mut self, id: ParamId, value: ParamValue) -> bool {
                 match id {
                     $(ParamId::$variant => match <$ty>::from_value(value) {
                         Some(v) => { self.$field = v; true }
@@ -368,6 +380,7 @@ macro_rules! parameters {
                         .ok_or(ParamId::$variant)?,)+
                     digest: [0; 32],
                     digest_hex: String::new(),
+                    replaced: Vec::new(),
                 };
                 this.seal();
                 Ok(this)
@@ -430,101 +443,118 @@ impl ParamId {
     }
 }
 
+/// A value in force, with the published one when an override replaced it by
+/// another: what an explanation states ("200 m² (overridden; C9 sets 100
+/// m²)").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Used<T> {
+    /// The value the decision used.
+    pub value: T,
+    /// The published value, when an override put another in its place.
+    pub published: Option<T>,
+}
+
+impl<T: PartialEq> Used<T> {
+    /// A value used as published.
+    pub const fn published(value: T) -> Used<T> {
+        Used {
+            value,
+            published: None,
+        }
+    }
+
+    /// `value`, used where `published` was published (`None`: the value is
+    /// the published one).
+    pub(crate) fn compared(value: T, published: Option<T>) -> Used<T> {
+        Used {
+            published: published.filter(|p| *p != value),
+            value,
+        }
+    }
+}
+
+impl Parameters {
+    /// `value`, parameter `id` in force, with its published value when an
+    /// override changed it.
+    pub(crate) fn used<T: Typed + PartialEq>(&self, id: ParamId, value: T) -> Used<T> {
+        let published = self
+            .replaced(id)
+            .and_then(|published| T::from_value(published.clone()));
+        Used::compared(value, published)
+    }
+
+    /// Whether an override replaced any published value.
+    #[inline]
+    pub(crate) fn any_replaced(&self) -> bool {
+        !self.replaced.is_empty()
+    }
+
+    /// The published value of `id`, when an override replaced it.
+    pub(crate) fn replaced(&self, id: ParamId) -> Option<&ParamValue> {
+        self.replaced
+            .iter()
+            .find(|(replaced, _)| *replaced == id)
+            .map(|(_, published)| published)
+    }
+
+    /// Records, before the first override of `id`, its published value.
+    pub(super) fn remember_published(&mut self, id: ParamId) {
+        if !self.replaced.iter().any(|(replaced, _)| *replaced == id) {
+            let published = self.get(id);
+            self.replaced.push((id, published));
+        }
+    }
+}
+
+impl ParamId {
+    /// The parameter holding the goal of `target` (I9).
+    pub const fn of_target(target: TargetId) -> ParamId {
+        match target {
+            TargetId::SkillCompetitions => ParamId::CompetitionsPerYear,
+            TargetId::StandardVenues => ParamId::StandardVenuesPerYear,
+            TargetId::ParkVenues => ParamId::ParkVenuesPerYear,
+            TargetId::SixHavesUnions => ParamId::SixHavesPerYear,
+            TargetId::SixNormsUnions => ParamId::SixNormsPerYear,
+            TargetId::HealthCareWorkers => ParamId::HealthCarePerYear,
+            TargetId::RecuperationWorkers => ParamId::RecuperationPerYear,
+            TargetId::HealthKnowledgeWorkers => ParamId::HealthKnowledgePerYear,
+            TargetId::CulturalEvents => ParamId::CulturalEventsPerYear,
+            TargetId::SinglesMixers => ParamId::SinglesMixersPerYear,
+            TargetId::ModelWorkers => ParamId::ModelWorkersPerThreeYears,
+            TargetId::LabourMedals => ParamId::LabourMedalsPerThreeYears,
+            TargetId::CertificatesAndPioneers => ParamId::CertificatesPerThreeYears,
+        }
+    }
+}
+
+impl Parameters {
+    /// The goal of `target` in force.
+    pub fn goal(&self, target: TargetId) -> u64 {
+        match target {
+            TargetId::SkillCompetitions => self.competitions_per_year,
+            TargetId::StandardVenues => self.standard_venues_per_year,
+            TargetId::ParkVenues => self.park_venues_per_year,
+            TargetId::SixHavesUnions => self.six_haves_per_year,
+            TargetId::SixNormsUnions => self.six_norms_per_year,
+            TargetId::HealthCareWorkers => self.health_care_per_year,
+            TargetId::RecuperationWorkers => self.recuperation_per_year,
+            TargetId::HealthKnowledgeWorkers => self.health_knowledge_per_year,
+            TargetId::CulturalEvents => self.cultural_events_per_year,
+            TargetId::SinglesMixers => self.singles_mixers_per_year,
+            TargetId::ModelWorkers => self.model_workers_per_three_years,
+            TargetId::LabourMedals => self.labour_medals_per_three_years,
+            TargetId::CertificatesAndPioneers => self.certificates_per_three_years,
+        }
+    }
+}
+
 impl fmt::Display for ParamId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.id())
     }
 }
 
-/// One parameter replaced for one request ("what if").
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct Override {
-    /// The parameter replaced.
-    pub parameter: ParamId,
-    /// What replaces it.
-    pub value: OverrideValue,
-}
-
-/// What an override puts in place of a published value.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum OverrideValue {
-    /// A whole new value; for the yearly mutual-aid rate, a single
-    /// [`ParamValue::Rate`] applies to every year of the period.
-    Value(ParamValue),
-    /// For the yearly mutual-aid rate: new rates for some years, within the
-    /// period or extending it by a year at either end.
-    Years(Vec<(Year, Rate)>),
-}
-
-impl Serialize for OverrideValue {
-    /// As the request wrote it: a value, or an object of year → percentage.
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self {
-            OverrideValue::Value(value) => value.serialize(serializer),
-            OverrideValue::Years(years) => {
-                let mut map = serializer.serialize_map(Some(years.len()))?;
-                for (year, rate) in years {
-                    map.serialize_entry(&year.get().to_string(), rate)?;
-                }
-                map.end()
-            }
-        }
-    }
-}
-
-impl fmt::Display for OverrideValue {
-    /// The value as compact JSON, as the request wrote it.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut json = crate::json::Json::with_capacity(16);
-        match self {
-            OverrideValue::Value(value) => json.param_value(value),
-            OverrideValue::Years(years) => json.year_rates(years.iter().copied()),
-        }
-        f.write_str(&json.finish())
-    }
-}
-
 impl Parameters {
-    /// These parameters with `overrides` applied, in order.
-    ///
-    /// Fails on a value of the wrong kind for its parameter, or yearly rates
-    /// that would leave a gap in the period; the error names the parameter.
-    pub fn with(&self, overrides: &[Override]) -> Result<Parameters, (ParamId, Problem)> {
-        let mut next = self.clone();
-        for o in overrides {
-            let current = next.get(o.parameter);
-            let fail = |problem| (o.parameter, problem);
-            let value = match (&o.value, current) {
-                (OverrideValue::Value(ParamValue::Rate(rate)), ParamValue::YearlyRates(rates)) => {
-                    ParamValue::YearlyRates(rates.every_year(*rate))
-                }
-                (OverrideValue::Years(years), ParamValue::YearlyRates(mut rates)) => {
-                    for (year, rate) in years {
-                        rates = rates.with(*year, *rate).map_err(fail)?;
-                    }
-                    ParamValue::YearlyRates(rates)
-                }
-                (OverrideValue::Value(value), _) => value.clone(),
-                (OverrideValue::Years(_), current) => {
-                    return Err(fail(Problem::Type {
-                        expected: current.expected(),
-                        found: "an object",
-                    }));
-                }
-            };
-            let found = match value {
-                ParamValue::Fen(None) => "null",
-                _ => "another kind of value",
-            };
-            if !next.set(o.parameter, value) {
-                let expected = next.get(o.parameter).expected();
-                return Err(fail(Problem::Type { expected, found }));
-            }
-        }
-        next.seal();
-        Ok(next)
-    }
-
     /// The SHA-256 digest of every value in force, for the audit stamp: two
     /// evaluations with the same digest used the same parameters.
     ///
@@ -540,7 +570,7 @@ impl Parameters {
     }
 
     /// Computes the digest of the values now held.
-    fn seal(&mut self) {
+    pub(super) fn seal(&mut self) {
         self.digest = self.compute_digest();
         let mut hex = String::with_capacity(7 + 64);
         hex.push_str("sha256:");

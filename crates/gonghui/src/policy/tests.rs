@@ -1,8 +1,8 @@
 //! The embedded policy file, and the checks that refuse a broken one.
 
 use super::*;
-use crate::money::{Fen, Rate};
-use crate::venue::Area;
+use crate::json::limits::MAX_REQUEST_BYTES;
+use crate::vocab::{Area, Fen, Lang, Rate};
 
 #[test]
 fn published_policy_loads() {
@@ -70,77 +70,147 @@ fn revisions_are_recorded() {
     );
 }
 
-/// The published file with `from` replaced by `to`, which must occur.
-fn edited(from: &str, to: &str) -> Result<Policy, PolicyError> {
+/// The problems of the published file with `from` replaced by `to`, which
+/// must occur.
+fn problems(from: &str, to: &str) -> Vec<PolicyProblem> {
     assert!(PUBLISHED_JSON.contains(from), "{from:?} not in the file");
-    Policy::from_json(&PUBLISHED_JSON.replacen(from, to, 1))
+    match Policy::from_json(&PUBLISHED_JSON.replacen(from, to, 1)) {
+        Ok(_) => panic!("{from:?} → {to:?} was accepted"),
+        Err(e) => e.problems().to_vec(),
+    }
+}
+
+/// The one problem of an edited file.
+fn problem(from: &str, to: &str) -> PolicyProblem {
+    let mut all = problems(from, to);
+    assert_eq!(all.len(), 1, "{all:?}");
+    all.remove(0)
 }
 
 #[test]
 fn broken_files_are_refused() {
+    use PolicyProblem as P;
     assert!(matches!(
-        edited(r#""clause": "C9","#, r#""clause": "C99","#),
-        Err(PolicyError::UnknownClause { .. })
+        problem(r#""clause": "C9","#, r#""clause": "C99","#),
+        P::UnknownClause { .. }
     ));
     assert!(matches!(
-        edited(r#"{"id": "C4", "line""#, r#"{"id": "C3", "line""#),
-        Err(PolicyError::ClauseCount(_))
+        problems(r#"{"id": "C4", "line""#, r#"{"id": "C3", "line""#)[..],
+        [
+            P::ClauseCount {
+                clause: Clause::C3,
+                count: 2
+            },
+            P::ClauseCount {
+                clause: Clause::C4,
+                count: 0
+            }
+        ]
+    ));
+    let unknown = problems(
+        r#""id": "venue.park.per_year""#,
+        r#""id": "venue.park.per_yer""#,
+    );
+    assert!(
+        matches!(unknown[0], P::UnknownParameter { .. }),
+        "{unknown:?}"
+    );
+    assert!(matches!(unknown[1], P::ParameterCount { count: 0, .. }));
+    assert!(matches!(
+        problem(r#""unit": "m2""#, r#""unit": "fen""#),
+        P::Unit { .. }
     ));
     assert!(matches!(
-        edited(
-            r#""id": "venue.park.per_year""#,
-            r#""id": "venue.park.per_yer""#
-        ),
-        Err(PolicyError::UnknownParameter(_))
+        problem(r#""value": 3000000"#, r#""value": -1"#),
+        P::Value { .. }
     ));
     assert!(matches!(
-        edited(r#""unit": "m2""#, r#""unit": "fen""#),
-        Err(PolicyError::Unit { .. })
+        problem("\"value\": 30\n", "\"value\": 30.5\n"),
+        P::Value { .. }
     ));
     assert!(matches!(
-        edited(r#""value": 3000000"#, r#""value": -1"#),
-        Err(PolicyError::Value { .. })
-    ));
-    assert!(matches!(
-        edited(
-            r#""value": 30
-"#,
-            r#""value": 30.5
-"#
-        ),
-        Err(PolicyError::Value { .. })
-    ));
-    assert!(matches!(
-        edited(
+        problem(
             r#"{"from": 2025, "to": 2025"#,
             r#"{"from": 2024, "to": 2025"#
         ),
-        Err(PolicyError::Timeline { .. })
+        P::Timeline {
+            problem: Timeline::Overlap,
+            ..
+        }
     ));
     assert!(matches!(
-        edited(
+        problem(
             r#"{"from": 2025, "to": 2025"#,
             r#"{"from": 2026, "to": 2026"#
         ),
-        Err(PolicyError::Timeline { .. })
+        P::Timeline {
+            problem: Timeline::Gap,
+            ..
+        }
     ));
     assert!(matches!(
-        edited(r#""clause": "C12","#, r#""clause": "C11","#),
-        Err(PolicyError::TargetClause { .. })
+        problem(r#""clause": "C12","#, r#""clause": "C11","#),
+        P::TargetClause { .. }
     ));
     assert!(matches!(
-        edited(r#""target": "park_venues""#, r#""target": "park_venue""#),
-        Err(PolicyError::ReportedTarget(_))
+        problem(r#""target": "park_venues""#, r#""target": "park_venue""#),
+        P::UnknownTarget { .. }
     ));
+    let open = problems(r#""topic": "award_ranking""#, r#""topic": "award_rank""#);
+    assert!(
+        open.iter().all(|p| matches!(p, P::OpenTopic { .. })),
+        "{open:?}"
+    );
     assert!(matches!(
-        edited(r#""topic": "award_ranking""#, r#""topic": "award_rank""#),
-        Err(PolicyError::OpenTopic(_))
-    ));
-    assert!(matches!(
-        edited(
+        problem(
             r#""policy": "jiangxi-1269","#,
             r#""policy": "jiangxi-1269", "extra": 1,"#
         ),
-        Err(PolicyError::Shape(_))
+        P::Field(crate::read::Error::UnknownField { .. })
     ));
+}
+
+#[test]
+fn every_problem_is_listed_with_its_field_in_both_languages() {
+    let text = PUBLISHED_JSON
+        .replacen(r#""clause": "C9","#, r#""clause": "C99","#, 1)
+        .replacen(r#""value": 3000000"#, r#""value": -1"#, 1)
+        .replacen(r#""unit": "m2""#, r#""unit": "square_metres""#, 1);
+    let error = Policy::from_json(&text).unwrap_err();
+    let fields: Vec<String> = error.problems().iter().map(|p| p.field()).collect();
+    assert_eq!(
+        fields,
+        [
+            "venue.grassroots.min_indoor_area_m2",
+            "parameters[0].clause",
+            "union.six_haves.amount_fen"
+        ],
+        "{error}"
+    );
+    let zh = error.message(Lang::Zh);
+    assert!(
+        zh.starts_with("政策文件有3处问题") && zh.contains("C99"),
+        "{zh}"
+    );
+    let en = error.message(Lang::En);
+    assert!(en.contains("square_metres") && en.contains("m2"), "{en}");
+    let json = error.to_json(Lang::En);
+    assert!(
+        json.starts_with(r#"{"error":{"code":"invalid_policy","field":null,"#),
+        "{json}"
+    );
+    assert_eq!(json.matches(r#""zh":"#).count(), 3);
+}
+
+#[test]
+fn hostile_files_get_problems_not_panics() {
+    let nested = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    let deep = format!("{{\"policy\":{}1{}}}", "[".repeat(200), "]".repeat(200));
+    let huge = format!("{{\"policy\":\"{}\"}}", "x".repeat(MAX_REQUEST_BYTES));
+    for text in ["", "null", "[]", "{}", "{", &nested, &deep, &huge] {
+        let error = Policy::from_json(text).unwrap_err();
+        assert!(!error.problems().is_empty(), "{text:.40}");
+    }
+    let missing = Policy::from_json("{}").unwrap_err();
+    assert_eq!(missing.problems().len(), 7, "{missing}");
 }
