@@ -119,3 +119,22 @@ fn the_example_corpus_is_not_answered_so_by_the_published_policy() {
     assert!(expected.contains(r#""id":"aid-2027-steel","question":"mutual_aid_subsidy","policy":"example-extended-2027","outcome":"eligible""#));
     assert!(published.contains(r#""id":"aid-2027-steel","question":"mutual_aid_subsidy","policy":"jiangxi-1269","outcome":"ineligible""#));
 }
+
+/// `broken-example.json`, the example with a misspelt parameter id and a
+/// rate of 120%, is refused with the problems of `broken-example.problems.json`
+/// (the canonical JSON, message in Chinese, and a newline), which every
+/// binding gives byte for byte when it refuses the file.
+#[test]
+fn the_broken_example_gives_its_problems_byte_for_byte() {
+    let dir = workspace().join("tests/policies");
+    let file = fs::read(dir.join("broken-example.json")).expect("the broken example");
+    let refused = Policy::from_bytes(&file).expect_err("the file is broken");
+    let problems = format!("{}\n", refused.to_json(gonghui::Lang::Zh));
+    let expected_path = dir.join("broken-example.problems.json");
+    if std::env::var_os("GONGHUI_BLESS").is_some() {
+        fs::write(&expected_path, &problems).expect("problems writable");
+    }
+    let expected = fs::read_to_string(&expected_path).expect("the expected problems");
+    assert_eq!(problems, expected);
+    assert_eq!(refused.problems().len(), 4, "every problem, not the first");
+}
