@@ -173,11 +173,12 @@ if [ ! -f "$test_stamp" ] || [ target/java/classes.stamp -nt "$test_stamp" ] ||
     touch "$test_stamp"
 fi
 java_hash=$(inputs_hash target/java/classes "$test_classes" "$lib_dir/libgonghui_ffi.so" "$corpus" \
-    "$jna_jar" "$junit_jar" scripts/test-c-java.sh)
+    "$policy_corpus" "$policy_files" "$jna_jar" "$junit_jar" scripts/test-c-java.sh)
 if ! passed_before java-suite "$java_hash"; then
     rm -f "$out/java-suite.passed"
     # LC_ALL=C: the JVM's default charset is then ASCII, so any reliance on it would show.
     run java-test.log env LC_ALL=C java -Djna.library.path="$lib_dir" -Dgonghui.corpus="$corpus" \
+        -Dgonghui.policies="$policy_corpus" -Dgonghui.policyFiles="$policy_files" \
         -Dgonghui.test.asciiLocale=true -jar "$junit_jar" --disable-banner --details=summary \
         --disable-ansi-colors --fail-if-no-tests \
         --class-path "target/java/classes:$test_classes:$jna_jar" --scan-class-path
