@@ -1,7 +1,7 @@
 /*
  * The C test suite of gonghui's C ABI, run under valgrind by scripts/test-c-java.sh.
  *
- *   test_gonghui CORPUS_DIR POLICY_CORPUS_DIR POLICY_FILES_DIR
+ *   test_gonghui CORPUS_DIR [POLICY_CORPUS_DIR POLICY_FILES_DIR]
  *
  * 1. The version: the library's matches the header's.
  * 2. The conformance corpus (CORPUS_DIR/STEM.requests.jsonl and STEM.answers.jsonl): each
@@ -14,7 +14,7 @@
  *    key, the same alone and as a batch line, and is freed.
  * 4. Threads: 8 threads evaluate the corpus and the hostile inputs at once and must all get
  *    the single-threaded answers.
- * 5. Policy files: each POLICY_CORPUS_DIR/STEM.requests.jsonl under the handle of
+ * 5. Policy files (when their directories are given): each POLICY_CORPUS_DIR/STEM.requests.jsonl under the handle of
  *    POLICY_FILES_DIR/STEM.json (gonghui_policy_load) through gonghui_policy_evaluate,
  *    _bytes, _into and _batch, byte for byte its answers file; its id and digest; 8 threads
  *    sharing the one handle; the hostile inputs under it; POLICY_CORPUS_DIR/broken-example.json
@@ -1279,8 +1279,8 @@ int main(int argc, char **argv) {
     char **hostile_answers;
     policy_counts_t policy_counts = {0, 0, 0, 0};
     size_t i;
-    if (argc != 4) {
-        fprintf(stderr, "usage: %s CORPUS_DIR POLICY_CORPUS_DIR POLICY_FILES_DIR\n", argv[0]);
+    if (argc != 2 && argc != 4) {
+        fprintf(stderr, "usage: %s CORPUS_DIR [POLICY_CORPUS_DIR POLICY_FILES_DIR]\n", argv[0]);
         return 2;
     }
     test_version();
@@ -1299,14 +1299,15 @@ int main(int argc, char **argv) {
     test_hostile_batches();
     test_threads(&corpus, hostile_answers);
     test_null_and_published_handles(&corpus);
-    test_policies(argv[2], argv[3], hostile_answers, &policy_counts);
-
-    printf("C, policy files: %zu cases under %zu file(s) (alone through the four entry points "
-           "under a handle, and as batches), %d threads sharing one handle, the hostile inputs "
-           "under it, the broken file's %zu problems byte for byte, %zu hostile files refused, "
-           "NULL and the published handle: %s\n",
-           policy_counts.cases, policy_counts.files, THREADS, policy_counts.problems,
-           policy_counts.hostile_files, failures ? "FAILED" : "all passed");
+    if (argc == 4) {
+        test_policies(argv[2], argv[3], hostile_answers, &policy_counts);
+        printf("C, policy files: %zu cases under %zu file(s) (alone through the four entry "
+               "points under a handle, and as batches), %d threads sharing one handle, the "
+               "hostile inputs under it, the broken file's %zu problems byte for byte, %zu "
+               "hostile files refused, NULL and the published handle: %s\n",
+               policy_counts.cases, policy_counts.files, THREADS, policy_counts.problems,
+               policy_counts.hostile_files, failures ? "FAILED" : "all passed");
+    }
 
     printf("C: %zu corpus cases from %zu pairs (alone through the three entry points, and as "
            "batches), %zu hostile inputs, %d threads: %s\n",
