@@ -444,7 +444,9 @@ function drawProgress(a) {
   for (const x of a.targets) {
     const row = document.querySelector(`[data-row="${x.target}"]`);
     if (!row) continue;
-    const look = x.met === null ? "none" : x.met ? "met" : "unmet";
+    // A figure beyond a goal that is also a cap (C13's unions) is not simply met.
+    const look = x.met === null ? "none" : x.beyond_cap ? "unmet" : x.met ? "met" : "unmet";
+    const verdict = x.beyond_cap ? "progress.beyondCap" : x.met ? "progress.met" : "progress.notMet";
     row.className = `bar-row ${look}`;
     const pct = x.percent === null ? 0 : Number.parseFloat(x.percent);
     const fill = row.querySelector(".fill");
@@ -452,10 +454,10 @@ function drawProgress(a) {
     fill.setAttribute("class", `fill ${look}`);
     const figure = reported(x.target);
     const caption = [
-      el("span", { "aria-hidden": "true" }, x.met === null ? "○ " : x.met ? "✓ " : "✗ "),
+      el("span", { "aria-hidden": "true" }, x.met === null ? "○ " : look === "met" ? "✓ " : "✗ "),
       x.achieved === null
         ? `${t("progress.noFigure")} · ${t("progress.goal")} ${group(x.goal)} `
-        : `${group(x.achieved)} / ${group(x.goal)} · ${x.percent}% · ${t(x.met ? "progress.met" : "progress.notMet")} `,
+        : `${group(x.achieved)} / ${group(x.goal)} · ${x.percent}% · ${t(verdict)} `,
       clauseBadge(x.clause),
     ];
     if (figure) {

@@ -97,6 +97,7 @@ export const STRINGS = {
       noFigure: "文章未报数字",
       met: "已达标",
       notMet: "未达标",
+      beyondCap: "超出上限",
       goal: "目标",
       figure: "所报数字",
       source: "来源",
@@ -106,7 +107,7 @@ export const STRINGS = {
       percent: "完成率",
       clause: "条款",
     },
-    sourceNote: "依据：江西省总工会《砥砺奋进勇担当 征途如虹向未来》（2023年）。条款编号见 POLICY.md。",
+    sourceNote: "依据：江西省总工会《砥砺奋进勇担当 征途如虹向未来》（2023年）。条款编号及解读见 gonghui 代码库的 docs/POLICY.md。",
     engine: "计算引擎",
     names: {
       targets: {
@@ -219,6 +220,7 @@ export const STRINGS = {
       noFigure: "no figure in the article",
       met: "met",
       notMet: "not met",
+      beyondCap: "beyond the cap",
       goal: "target",
       figure: "reported",
       source: "source",
@@ -228,7 +230,7 @@ export const STRINGS = {
       percent: "Done",
       clause: "Clause",
     },
-    sourceNote: "Source: Jiangxi Federation of Trade Unions, “砥砺奋进勇担当 征途如虹向未来” (2023). Clause numbers as in POLICY.md.",
+    sourceNote: "Source: Jiangxi Federation of Trade Unions, “砥砺奋进勇担当 征途如虹向未来” (2023). The clauses and how gonghui reads them: docs/POLICY.md in the gonghui repository.",
     engine: "Engine",
     names: {
       targets: {

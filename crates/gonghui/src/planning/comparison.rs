@@ -289,12 +289,15 @@ impl ComparisonDecision {
 
     /// Writes the steps taken, in `lang`, into `out`.
     pub(crate) fn explain_to(&self, lang: Lang, out: &mut dyn Explainer) {
-        let alternative = self
-            .alternative
-            .iter()
-            .map(|o| format!("{} = {}", o.parameter, o.value))
-            .collect::<Vec<_>>()
-            .join(", ");
+        let mut alternative = String::new();
+        for (i, o) in self.alternative.iter().enumerate() {
+            if i > 0 {
+                alternative.push_str(", ");
+            }
+            alternative.push_str(o.parameter.id());
+            alternative.push_str(" = ");
+            alternative.push_str(&o.value.to_string());
+        }
         for t in &self.totals {
             let (zh, en) = (
                 t.question.name(Lang::Zh),

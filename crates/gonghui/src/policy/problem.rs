@@ -11,6 +11,7 @@ use super::{OpenTopic, ParamId};
 use crate::json::Malformed;
 use crate::json::write::{Json, key};
 use crate::read::{Error, Problem};
+use crate::vocab::words::comma_list;
 use crate::vocab::{Clause, Lang, TargetId};
 
 /// Why a policy file was refused: every problem found in it, in the order of
@@ -304,11 +305,8 @@ impl PolicyProblem {
                 format!("the action has no target {target:?}"),
             ),
             PolicyProblem::OpenTopic { topic, .. } => {
-                let known = OpenTopic::ALL
-                    .iter()
-                    .map(|t| t.code())
-                    .collect::<Vec<_>>()
-                    .join(", ");
+                let codes: Vec<&str> = OpenTopic::ALL.iter().map(|t| t.code()).collect();
+                let known = comma_list(&codes);
                 lang.pick(
                     format!("未定事项 {topic:?} 须为以下之一且各列一次：{known}"),
                     format!("open point {topic:?} must be one of {known}, each listed once"),

@@ -9,6 +9,7 @@
 use crate::json::Malformed;
 use crate::json::value::{Value, type_name_zh};
 use crate::json::write::Json;
+use crate::vocab::words::comma_list;
 use crate::vocab::{
     Area, Chain, Cluster, Lang, MAX_SAFE_INTEGER, ParkLevel, TargetId, Tier, VENUE_KINDS, Year,
 };
@@ -226,8 +227,8 @@ pub enum Expected {
 
 impl Expected {
     fn words(self, lang: Lang) -> String {
-        fn one_of<'a>(lang: Lang, codes: impl Iterator<Item = &'a str>) -> String {
-            let list = codes.collect::<Vec<_>>().join(", ");
+        fn one_of(lang: Lang, codes: &[&str]) -> String {
+            let list = comma_list(codes);
             lang.pick(format!("以下之一：{list}"), format!("one of: {list}"))
         }
         match self {
@@ -235,7 +236,7 @@ impl Expected {
             Expected::Array => lang.pick("数组", "an array").into(),
             Expected::Text => lang.pick("字符串", "a string").into(),
             Expected::Bool => lang.pick("true 或 false", "true or false").into(),
-            Expected::Lang => one_of(lang, Lang::CODES.iter().copied()),
+            Expected::Lang => one_of(lang, Lang::CODES),
             Expected::Fen => lang.pick(
                 format!("以分为单位的整数，0 到 {MAX_SAFE_INTEGER}"),
                 format!("a whole number of fen from 0 to {MAX_SAFE_INTEGER}"),
@@ -270,13 +271,13 @@ impl Expected {
                     "a percentage (for every year), or an object of year → percentage",
                 )
                 .into(),
-            Expected::Chain => one_of(lang, Chain::ALL.iter().map(|c| c.code())),
-            Expected::Cluster => one_of(lang, Cluster::ALL.iter().map(|c| c.code())),
-            Expected::VenueKind => one_of(lang, VENUE_KINDS.iter().copied()),
-            Expected::ParkLevel => one_of(lang, ParkLevel::ALL.iter().map(|l| l.code())),
-            Expected::Tier => one_of(lang, Tier::ALL.iter().map(|t| t.code())),
-            Expected::Target => one_of(lang, TargetId::ALL.iter().map(|t| t.code())),
-            Expected::OneOf(codes) => one_of(lang, codes.iter().copied()),
+            Expected::Chain => one_of(lang, Chain::CODES),
+            Expected::Cluster => one_of(lang, Cluster::CODES),
+            Expected::VenueKind => one_of(lang, VENUE_KINDS),
+            Expected::ParkLevel => one_of(lang, ParkLevel::CODES),
+            Expected::Tier => one_of(lang, Tier::CODES),
+            Expected::Target => one_of(lang, TargetId::CODES),
+            Expected::OneOf(codes) => one_of(lang, codes),
         }
     }
 }
@@ -362,7 +363,7 @@ impl Error {
                 format!("unknown field {field}; no fields are allowed here"),
             ),
             (Error::UnknownField { field, allowed }, _) => {
-                let list = allowed.join(", ");
+                let list = comma_list(allowed);
                 lang.pick(
                     format!("未知字段 {field}；此处允许的字段：{list}"),
                     format!("unknown field {field}; the fields allowed here are: {list}"),

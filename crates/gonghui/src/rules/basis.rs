@@ -42,20 +42,21 @@ impl<W: Words> Basis<W> {
 
 impl<W: Words> Words for Basis<W> {
     fn write_words(&self, out: &mut String) {
-        match (&self.published, self.lang) {
-            (None, _) => self.clause.write_words(out),
-            (Some(published), Lang::Zh) => {
-                out.push_str("已替换；");
-                self.clause.write_words(out);
-                out.push_str("规定为");
-                published.write_words(out);
-            }
-            (Some(published), Lang::En) => {
-                out.push_str("overridden; ");
-                self.clause.write_words(out);
-                out.push_str(" sets ");
-                published.write_words(out);
-            }
+        let published = self.published.as_ref().map(|w| w as &dyn Words);
+        write_basis(out, self.clause, published, self.lang);
+    }
+}
+
+/// Writes a source, once for every kind of value (the WebAssembly module
+/// has a size budget).
+fn write_basis(out: &mut String, clause: Clause, published: Option<&dyn Words>, lang: Lang) {
+    match published {
+        None => clause.write_words(out),
+        Some(published) => {
+            out.push_str(lang.pick("已替换；", "overridden; "));
+            clause.write_words(out);
+            out.push_str(lang.pick("规定为", " sets "));
+            published.write_words(out);
         }
     }
 }

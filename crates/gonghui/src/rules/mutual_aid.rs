@@ -307,7 +307,7 @@ pub fn amounts_into(params: &Parameters, cases: &[MutualAidFacts], out: &mut Vec
 ///
 /// A case keeps only what the rule reads of its [`MutualAidFacts`]: whether
 /// the enterprise is in a chain or cluster, the year asked about, the
-/// [`Run`] of its enrolment and the premium. That is 15 bytes a case against
+/// run of years of its enrolment and the premium. That is 15 bytes a case against
 /// the 48 of the facts, whose set of years can hold any years, so a million
 /// cases are 15 MB to read rather than 48, and each column is read in order.
 /// The amounts are those of [`decide`], case by case.

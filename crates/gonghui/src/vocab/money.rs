@@ -136,25 +136,34 @@ impl ExactProduct {
         // At most 2^53 − 1 yuan: the amount is at most that many fen.
         number::Grouped(u64::try_from(yuan).unwrap_or(u64::MAX)).write_to(f)?;
         f.write_str(".")?;
+        // Six decimals, the trailing zeros beyond the second dropped.
+        let mut digits = [0u8; 6];
         let mut fraction = self.millionths % 1_000_000;
-        let mut digits = 6;
-        while digits > 2 && fraction % 10 == 0 {
+        for d in digits.iter_mut().rev() {
+            *d = b'0' + (fraction % 10) as u8;
             fraction /= 10;
-            digits -= 1;
         }
-        let text = format!("{fraction:0digits$}");
-        f.write_str(&text)?;
+        let keep = 2 + digits[2..]
+            .iter()
+            .rposition(|d| *d != b'0')
+            .map_or(0, |i| i + 1);
+        f.write_str(std::str::from_utf8(&digits[..keep]).unwrap_or("00"))?;
         f.write_str(self.lang.pick("元", " yuan"))
     }
 }
 
-/// A total of many amounts, in fen, for people to read: the amount's words
-/// when it is one the contract carries, else the bare number.
+/// A total of many amounts, in fen, for people to read.
+///
+/// A total beyond [`Fen::MAX`] is refused before any answer is written (the
+/// planning questions check their totals), so it is written as `Fen::MAX`
+/// rather than carrying a writer of 128-bit numbers into the WebAssembly
+/// module.
 pub(crate) fn total_words(fen: u128, lang: Lang) -> String {
-    u64::try_from(fen)
+    let fen = u64::try_from(fen)
         .ok()
         .and_then(Fen::new)
-        .map_or_else(|| fen.to_string(), |f| f.words(lang).to_string())
+        .unwrap_or(Fen::MAX);
+    fen.words(lang).to_string()
 }
 
 impl Serialize for Fen {

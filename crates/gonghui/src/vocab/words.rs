@@ -32,6 +32,19 @@ impl<T: Words + ?Sized> Words for &T {
     }
 }
 
+/// `items` separated by commas: `"a, b, c"` (one copy of the joining code
+/// for every list a message names, for the WebAssembly module's size).
+pub(crate) fn comma_list(items: &[&str]) -> String {
+    let mut out = String::new();
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(item);
+    }
+    out
+}
+
 /// Whole numbers in decimal digits, all written as `u64` (one copy of the
 /// digit writer in the WebAssembly module).
 macro_rules! words_of_integers {
