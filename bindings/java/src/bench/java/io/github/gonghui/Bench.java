@@ -130,7 +130,7 @@ public final class Bench {
             } catch (IOException | PolicyException e) {
                 throw new IllegalStateException(e);
             }
-            measure("Policy.evaluateBytes (a loaded file)", n, rounds, new Work() {
+            measure("Policy.evaluateBytes, a file", n, rounds, new Work() {
                 public long run() {
                     long s = 0;
                     for (byte[] request : requestBytes) {
