@@ -48,6 +48,11 @@ build() {
     fi
     rm -rf "$dir"
     wasm-bindgen --target "$target" --out-dir "$dir" "$module"
+    # wasm-bindgen declares `[Symbol.dispose](): void` on every class (Policy), which
+    # TypeScript reads only with the `esnext.disposable` library (5.2 and later): with
+    # `lib: ["es2022"]` a strict project would fail on the package's own types. The method is
+    # still there at run time, where the JavaScript engine has `Symbol.dispose`.
+    sed -i '/^ *\[Symbol\.dispose\](): void;$/d' "$dir/gonghui_wasm.d.ts"
     "$wasm_opt" "${opt_flags[@]}" "${features[@]}" --strip-debug --strip-producers --strip-target-features \
         "$out" -o "$out.opt"
     mv "$out.opt" "$out"

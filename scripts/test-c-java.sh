@@ -6,7 +6,9 @@
 #   2. fails when bindings/c/include/gonghui.h is stale, and compiles it as C99 and C++;
 #   3. installs the C library into a prefix (scripts/install-c.sh) and runs the C suite
 #      (bindings/c/tests), built against it with pkg-config, under valgrind: the conformance
-#      corpus, hostile inputs, 8 threads; any failure, memory error or leak fails;
+#      corpus, hostile inputs, 8 threads, and policy files (the example's corpus under a
+#      handle, 8 threads sharing it, the broken file's problems, hostile files); any failure,
+#      memory error or leak fails;
 #   4. cross-compiles the library and the C suite for AArch64 and runs the suite under
 #      qemu-aarch64: the same bytes on the other architecture the jar carries;
 #   5. builds the jar with both libraries (scripts/build-jar.sh; Java 8 bytecode) and runs its
@@ -32,6 +34,9 @@ java_share=/usr/share/java
 junit_jar=$java_share/junit-platform-console-standalone.jar
 jna_jar=$java_share/jna.jar
 corpus=tests/conformance
+# The example policy files' corpus (tests/policies/STEM.*) and the files (examples/policies/STEM.json).
+policy_corpus=tests/policies
+policy_files=examples/policies
 
 # run LOG CMD...: runs CMD with its output in $out/LOG; on failure prints the log and exits.
 run() {
@@ -103,15 +108,15 @@ if stale "$c_test" bindings/c/tests/test_gonghui.c "$prefix/include/gonghui.h" "
 fi
 # The shared library the suite loads (not the static archive, which cargo rewrites whenever
 # another command's feature set rebuilds the crate, with the same code).
-c_hash=$(inputs_hash "$c_test" "$prefix/lib/libgonghui.so" "$corpus" bindings/c/tests/valgrind.supp \
-    scripts/test-c-java.sh)
+c_hash=$(inputs_hash "$c_test" "$prefix/lib/libgonghui.so" "$corpus" "$policy_corpus" "$policy_files" \
+    bindings/c/tests/valgrind.supp scripts/test-c-java.sh)
 if ! passed_before c-suite "$c_hash"; then
     rm -f "$out/c-suite.passed"
     valgrind_log=$out/valgrind.log
     set +e
     valgrind --quiet --leak-check=full --show-leak-kinds=all --errors-for-leak-kinds=all \
         --num-callers=64 --suppressions=bindings/c/tests/valgrind.supp --error-exitcode=99 \
-        --log-file="$valgrind_log" "$c_test" "$corpus" > "$out/c-test.log" 2>&1
+        --log-file="$valgrind_log" "$c_test" "$corpus" "$policy_corpus" "$policy_files" > "$out/c-test.log" 2>&1
     status=$?
     set -e
     if [ "$status" -ne 0 ] || [ -s "$valgrind_log" ]; then
@@ -139,11 +144,13 @@ if stale "$cross_test" bindings/c/tests/test_gonghui.c "$cross_prefix/include/go
         -I"$cross_prefix/include" bindings/c/tests/test_gonghui.c -o "$cross_test" \
         -L"$cross_prefix/lib" -lgonghui -Wl,-rpath,"$cross_prefix/lib" -pthread
 fi
-cross_hash=$(inputs_hash "$cross_test" "$cross_prefix/lib/libgonghui.so" "$corpus" scripts/test-c-java.sh)
+cross_hash=$(inputs_hash "$cross_test" "$cross_prefix/lib/libgonghui.so" "$corpus" "$policy_corpus" \
+    "$policy_files" scripts/test-c-java.sh)
 if ! passed_before c-aarch64 "$cross_hash"; then
     rm -f "$out/c-aarch64.passed"
-    run c-aarch64.log qemu-aarch64 -L /usr/aarch64-linux-gnu "$cross_test" "$corpus"
-    record_pass c-aarch64 "$cross_hash" "AArch64 (qemu-aarch64): $(tail -n 1 "$out/c-aarch64.log")"
+    run c-aarch64.log qemu-aarch64 -L /usr/aarch64-linux-gnu "$cross_test" "$corpus" "$policy_corpus" \
+        "$policy_files"
+    record_pass c-aarch64 "$cross_hash" "AArch64 (qemu-aarch64): $(paste -sd";" "$out/c-aarch64.log" | sed "s/;/; /")"
 fi
 
 # 5. The jar, with the libraries of both architectures, and its JUnit suite (on this one).
@@ -166,11 +173,12 @@ if [ ! -f "$test_stamp" ] || [ target/java/classes.stamp -nt "$test_stamp" ] ||
     touch "$test_stamp"
 fi
 java_hash=$(inputs_hash target/java/classes "$test_classes" "$lib_dir/libgonghui_ffi.so" "$corpus" \
-    "$jna_jar" "$junit_jar" scripts/test-c-java.sh)
+    "$policy_corpus" "$policy_files" "$jna_jar" "$junit_jar" scripts/test-c-java.sh)
 if ! passed_before java-suite "$java_hash"; then
     rm -f "$out/java-suite.passed"
     # LC_ALL=C: the JVM's default charset is then ASCII, so any reliance on it would show.
     run java-test.log env LC_ALL=C java -Djna.library.path="$lib_dir" -Dgonghui.corpus="$corpus" \
+        -Dgonghui.policies="$policy_corpus" -Dgonghui.policyFiles="$policy_files" \
         -Dgonghui.test.asciiLocale=true -jar "$junit_jar" --disable-banner --details=summary \
         --disable-ansi-colors --fail-if-no-tests \
         --class-path "target/java/classes:$test_classes:$jna_jar" --scan-class-path

@@ -6,8 +6,9 @@
 #   1. differential: 3,300 generated requests (crates/gonghui/tests/differential.rs) through
 #      the command line (one thread and two), the C ABI and the WebAssembly build in Node,
 #      byte for byte against the core;
-#   2. AddressSanitizer: the C suite (bindings/c/tests) over the conformance corpus and the
-#      generated one, after a canary proves that ASan and LeakSanitizer see the library;
+#   2. AddressSanitizer: the C suite (bindings/c/tests) over the conformance corpus (with the
+#      policy files' part) and the generated one, after a canary proves that ASan and
+#      LeakSanitizer see the library;
 #   3. memory: `gonghui eval` on 2 MB and 20 MB of requests, a 100 MB line and a million-
 #      element array, its peak RSS bounded and the same whatever the input's size;
 #   4. miri: the core's pure modules (number, money, calendar, industry, share, batch,
@@ -83,10 +84,10 @@ if "$out/asan-canary" >"$out/asan-canary.log" 2>&1 || ! grep -q "LeakSanitizer: 
 fi
 run asan-build.log gcc "${asan_flags[@]}" bindings/c/tests/test_gonghui.c -o "$out/test_gonghui_asan" "${asan_link[@]}"
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:strict_string_checks=1
-run asan-corpus.log "$out/test_gonghui_asan" tests/conformance
+run asan-corpus.log "$out/test_gonghui_asan" tests/conformance tests/policies examples/policies
 run asan-generated.log "$out/test_gonghui_asan" "$gen"
 unset ASAN_OPTIONS
-echo "AddressSanitizer + LeakSanitizer: C suite clean over the corpus and the $cases generated requests (the canary's leak was caught)"
+echo "AddressSanitizer + LeakSanitizer: C suite clean over the corpus, the policy files and the $cases generated requests (the canary's leak was caught)"
 
 # 3. Memory: peak RSS of `gonghui eval` does not grow with the input, and stays bounded
 # on the largest hostile lines.

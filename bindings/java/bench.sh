@@ -30,4 +30,4 @@ echo "machine: $(nproc) cores, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | 
 # this machine's 24 GiB) G1 keeps growing the young generation into fresh pages, and the
 # first touch of each page (some 400,000 page faults a run) made Java's figures swing from
 # 7 to 34 µs a call between identical runs; with -Xmx512m they repeat to 1-2%.
-java -Xmx512m -Djna.library.path="$lib_dir" -cp "$jar_file:$jna_jar:$out/bench-classes" io.github.gonghui.Bench "$@"
+java -Xmx512m -Djna.library.path="$lib_dir" -Dgonghui.policyFile=examples/policies/example-extended-2027.json -cp "$jar_file:$jna_jar:$out/bench-classes" io.github.gonghui.Bench "$@"

@@ -3,9 +3,14 @@
  * C ABI: one JSON request in, one JSON answer out (see CONTRACT.md and
  * bindings/c/README.md).
  *
- * Ownership: every `char *` returned by an evaluate function belongs to the caller,
- * who releases it with gonghui_string_free(); gonghui_version() is static.
- * Threads: every function may be called from any number of threads at once.
+ * Ownership: every `char *` returned by an evaluate function (and the problems of
+ * gonghui_policy_load) belongs to the caller, who releases it with gonghui_string_free();
+ * a gonghui_policy from gonghui_policy_load is released with gonghui_policy_free();
+ * gonghui_version(), gonghui_policy_published() and the strings of gonghui_policy_id()
+ * and gonghui_policy_digest() are not the caller's to free.
+ * Threads: every function may be called from any number of threads at once, and a
+ * gonghui_policy shared by them, except gonghui_policy_free(), which must come after
+ * every other call on its handle.
  *
  * SPDX-License-Identifier: MIT OR Apache-2.0
  */
@@ -42,6 +47,19 @@
  * The patch version of the library this header was generated from.
  */
 #define GONGHUI_VERSION_PATCH 0
+
+/**
+ * A policy, loaded from a policy file and checked, ready to answer requests under it.
+ *
+ * Opaque: made by `gonghui_policy_load` and released with `gonghui_policy_free`, or the
+ * static one of `gonghui_policy_published`.
+ *
+ * Threads: a handle is never modified after it is made. Every function that takes a
+ * `const gonghui_policy *` may be called on the same handle from any number of threads at
+ * once; `gonghui_policy_free` only once no other call on the handle is running or will
+ * start.
+ */
+typedef struct gonghui_policy gonghui_policy;
 
 #ifdef __cplusplus
 extern "C" {
@@ -114,7 +132,10 @@ char *gonghui_evaluate_bytes(const char *request, size_t request_len);
  * the call returns; `answer` is NULL with `answer_cap` 0, or valid for writes of
  * `answer_cap` bytes that nothing else reads or writes until the call returns.
  */
-size_t gonghui_evaluate_into(const char *request, size_t request_len, char *answer, size_t answer_cap);
+size_t gonghui_evaluate_into(const char *request,
+                             size_t request_len,
+                             char *answer,
+                             size_t answer_cap);
 
 /**
  * Answers a batch of requests in JSON Lines, in one call.
@@ -140,20 +161,22 @@ size_t gonghui_evaluate_into(const char *request, size_t request_len, char *answ
 char *gonghui_evaluate_batch(const char *lines, size_t lines_len);
 
 /**
- * Releases an answer returned by `gonghui_evaluate`, `gonghui_evaluate_bytes` or
- * `gonghui_evaluate_batch`.
+ * Releases an answer returned by `gonghui_evaluate`, `gonghui_evaluate_bytes`,
+ * `gonghui_evaluate_batch`, their `gonghui_policy_` forms, or the problems of
+ * `gonghui_policy_load`.
  *
  * Ownership: takes back ownership of `answer`, which must not be used afterwards.
- * NULL is allowed and does nothing. Never pass the string of `gonghui_version`, a string
- * from anywhere else, or the same answer twice.
+ * NULL is allowed and does nothing. Never pass the string of `gonghui_version`,
+ * `gonghui_policy_id` or `gonghui_policy_digest`, a string from anywhere else, or the same
+ * answer twice.
  *
  * Threads: safe to call from any thread, including one other than the thread that
  * received the answer.
  *
  * # Safety
  *
- * `answer` is NULL, or a string returned by one of the evaluate functions of this library,
- * not modified and not yet freed.
+ * `answer` is NULL, or a string returned by one of the evaluate functions of this library
+ * or by `gonghui_policy_load` in its `error`, not modified and not yet freed.
  */
 void gonghui_string_free(char *answer);
 
@@ -167,6 +190,193 @@ void gonghui_string_free(char *answer);
  * Threads: safe to call from any number of threads at once.
  */
 const char *gonghui_version(void);
+
+/**
+ * Loads a policy file: its bytes in, a handle that answers under it out.
+ *
+ * The file is the JSON of docs/POLICY-FILES.md (`gonghui policy show` prints the published
+ * one), in UTF-8. It is checked whole, and refused whole: when anything is wrong, nothing is
+ * loaded, the function returns NULL and `*error` receives every problem as one JSON object,
+ * the same bytes every binding gives:
+ *
+ * `{"error":{"code":"invalid_policy","field":null,"message":"政策文件有2处问题",
+ * "problems":[{"field":"mutual_aid.rate_percent","zh":"…","en":"…"},…]}}`
+ *
+ * `message` is in Chinese, the contract's default language (a request without `lang` is
+ * answered in it); each problem carries its words in Chinese (`zh`) and English (`en`),
+ * under `field`, the parameter id or the path of the field at fault (`(file)` for the file
+ * as a whole). Should gonghui itself fail (a bug), `*error` is the `internal_error` answer.
+ *
+ * Ownership: the `len` bytes at `bytes` are borrowed for the call only (the handle keeps
+ * nothing of them); NULL, or a length of 0, is an empty file, which is refused. The handle
+ * returned belongs to the caller, who releases it with exactly one call to
+ * `gonghui_policy_free`. `error` may be NULL when the problems are not wanted; otherwise
+ * `*error` is set to NULL when the file loads, and to a string the caller owns and releases
+ * with `gonghui_string_free` when it does not.
+ *
+ * Threads: safe to call from any number of threads at once.
+ *
+ * # Safety
+ *
+ * `bytes` is NULL, or valid for reads of `len` bytes that stay unmodified until the call
+ * returns; `error` is NULL, or valid for writing one pointer.
+ */
+gonghui_policy *gonghui_policy_load(const uint8_t *bytes, size_t len, char **error);
+
+/**
+ * The handle of the published policy, the one the functions without a handle
+ * (`gonghui_evaluate`, …) answer under.
+ *
+ * Ownership: static: never free it (`gonghui_policy_free` ignores it), and it stays valid
+ * until the program ends. Never NULL.
+ *
+ * Threads: safe to call, and the handle safe to use, from any number of threads at once.
+ */
+const gonghui_policy *gonghui_policy_published(void);
+
+/**
+ * Releases a policy loaded by `gonghui_policy_load`.
+ *
+ * Ownership: takes back the handle, which must not be used afterwards. NULL is allowed and
+ * does nothing, and so is the static handle of `gonghui_policy_published`. Never pass the
+ * same handle twice. The strings of `gonghui_policy_id` and `gonghui_policy_digest` end
+ * with it; the answers made under it do not (they are the caller's).
+ *
+ * Threads: call it once every other call on this handle has returned, and start none after
+ * it; the other handles are not affected. It may run on any thread.
+ *
+ * # Safety
+ *
+ * `policy` is NULL, the published handle, or a handle returned by `gonghui_policy_load`,
+ * not yet freed, on which no other call is running.
+ */
+void gonghui_policy_free(gonghui_policy *policy);
+
+/**
+ * The policy's id (`"example-extended-2027"`), the one every decision under it carries in
+ * `policy` and `stamp.policy`.
+ *
+ * Ownership: borrowed from the handle: valid until the handle is freed; never free it nor
+ * modify it. NULL when `policy` is NULL.
+ *
+ * Threads: safe to call from any number of threads at once.
+ *
+ * # Safety
+ *
+ * `policy` is NULL, or a handle of this library not yet freed.
+ */
+const char *gonghui_policy_id(const gonghui_policy *policy);
+
+/**
+ * The digest of the policy's parameters (`"sha256:"` and 64 hexadecimal digits), the one
+ * every decision under it carries in `stamp.parameters` when the request overrides nothing.
+ *
+ * Ownership: borrowed from the handle: valid until the handle is freed; never free it nor
+ * modify it. NULL when `policy` is NULL.
+ *
+ * Threads: safe to call from any number of threads at once.
+ *
+ * # Safety
+ *
+ * `policy` is NULL, or a handle of this library not yet freed.
+ */
+const char *gonghui_policy_digest(const gonghui_policy *policy);
+
+/**
+ * Answers one request, given as a NUL-terminated string, under `policy`.
+ *
+ * Exactly `gonghui_evaluate`, under the policy of the handle: a decision (which names the
+ * policy's id and digest in its stamp) or an error object, no trailing newline.
+ *
+ * Ownership: `policy` and `request` are borrowed for the call only; a NULL `request` is
+ * read as an empty request. The returned string belongs to the caller, who releases it
+ * with exactly one call to `gonghui_string_free`. It is NULL only when `policy` is NULL (a
+ * caller's mistake, such as a load that failed, answered with no answer rather than with
+ * one under another policy).
+ *
+ * Threads: safe to call from any number of threads at once, on one handle or many.
+ *
+ * # Safety
+ *
+ * `policy` is NULL, or a handle of this library not yet freed; `request` is NULL, or
+ * points to a NUL-terminated string; both stay valid and unmodified until the call
+ * returns.
+ */
+char *gonghui_policy_evaluate(const gonghui_policy *policy, const char *request);
+
+/**
+ * Answers one request, given as a buffer and its length, under `policy`.
+ *
+ * Exactly `gonghui_evaluate_bytes`, under the policy of the handle.
+ *
+ * Ownership: `policy` and the `request_len` bytes at `request` are borrowed for the call
+ * only; NULL, or a length of 0, is an empty request. The returned string belongs to the
+ * caller, who releases it with exactly one call to `gonghui_string_free`. It is NULL only
+ * when `policy` is NULL.
+ *
+ * Threads: safe to call from any number of threads at once, on one handle or many.
+ *
+ * # Safety
+ *
+ * `policy` is NULL, or a handle of this library not yet freed; `request` is NULL, or valid
+ * for reads of `request_len` bytes; both stay valid and unmodified until the call returns.
+ */
+char *gonghui_policy_evaluate_bytes(const gonghui_policy *policy,
+                                    const char *request,
+                                    size_t request_len);
+
+/**
+ * Answers one request under `policy` into a buffer the caller provides, and returns the
+ * answer's length.
+ *
+ * Exactly `gonghui_evaluate_into`, under the policy of the handle: the answer is written
+ * without a NUL only when it fits in `answer_cap` bytes; otherwise nothing is written, and
+ * a call with a buffer of at least the returned length gets it. NULL and 0 ask for the
+ * length alone. Returns 0, and writes nothing, only when `policy` is NULL (no answer is
+ * ever empty).
+ *
+ * Ownership: `policy` and the `request_len` bytes at `request` are borrowed for the call
+ * only; NULL, or a length of 0, is an empty request. `answer` is written (never read)
+ * during the call only. Nothing to free.
+ *
+ * Threads: safe to call from any number of threads at once, on one handle or many.
+ *
+ * # Safety
+ *
+ * `policy` is NULL, or a handle of this library not yet freed; `request` is NULL, or valid
+ * for reads of `request_len` bytes; both stay valid and unmodified until the call returns.
+ * `answer` is NULL with `answer_cap` 0, or valid for writes of `answer_cap` bytes that
+ * nothing else reads or writes until the call returns.
+ */
+size_t gonghui_policy_evaluate_into(const gonghui_policy *policy,
+                                    const char *request,
+                                    size_t request_len,
+                                    char *answer,
+                                    size_t answer_cap);
+
+/**
+ * Answers a batch of requests in JSON Lines under `policy`, in one call.
+ *
+ * Exactly `gonghui_evaluate_batch`, under the policy of the handle: one answer line, ending
+ * with `\n`, per input line, in order, each what `gonghui_policy_evaluate_bytes` gives for
+ * that line alone. Should gonghui itself fail (a bug), the answer is a single
+ * `internal_error` line.
+ *
+ * Ownership: `policy` and the `lines_len` bytes at `lines` are borrowed for the call only;
+ * NULL, or a length of 0, is an empty batch (an empty answer). The returned string belongs
+ * to the caller, who releases it with exactly one call to `gonghui_string_free`. It is NULL
+ * only when `policy` is NULL.
+ *
+ * Threads: safe to call from any number of threads at once, on one handle or many.
+ *
+ * # Safety
+ *
+ * `policy` is NULL, or a handle of this library not yet freed; `lines` is NULL, or valid
+ * for reads of `lines_len` bytes; both stay valid and unmodified until the call returns.
+ */
+char *gonghui_policy_evaluate_batch(const gonghui_policy *policy,
+                                    const char *lines,
+                                    size_t lines_len);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -1,7 +1,7 @@
 /*
  * The C test suite of gonghui's C ABI, run under valgrind by scripts/test-c-java.sh.
  *
- *   test_gonghui CORPUS_DIR
+ *   test_gonghui CORPUS_DIR [POLICY_CORPUS_DIR POLICY_FILES_DIR]
  *
  * 1. The version: the library's matches the header's.
  * 2. The conformance corpus (CORPUS_DIR/STEM.requests.jsonl and STEM.answers.jsonl): each
@@ -14,6 +14,13 @@
  *    key, the same alone and as a batch line, and is freed.
  * 4. Threads: 8 threads evaluate the corpus and the hostile inputs at once and must all get
  *    the single-threaded answers.
+ * 5. Policy files (when their directories are given): each POLICY_CORPUS_DIR/STEM.requests.jsonl under the handle of
+ *    POLICY_FILES_DIR/STEM.json (gonghui_policy_load) through gonghui_policy_evaluate,
+ *    _bytes, _into and _batch, byte for byte its answers file; its id and digest; 8 threads
+ *    sharing the one handle; the hostile inputs under it; POLICY_CORPUS_DIR/broken-example.json
+ *    refused with exactly the problems of broken-example.problems.json; hostile files (NULL,
+ *    empty, not UTF-8, 10 MB, deep nesting) refused, with and without a place for the
+ *    problems; a NULL handle answered with nothing; the published handle over the corpus.
  *
  * Exit status 0 when every check passed, 1 otherwise; failures are printed to stderr.
  */
@@ -530,20 +537,29 @@ static int expect_answer(char *answer, const char *expected, size_t expected_len
     return equal;
 }
 
-/* The answer through gonghui_evaluate_into, asked first with a buffer of `cap` bytes: a
+/* gonghui_evaluate_into, or gonghui_policy_evaluate_into under `policy` when it is not
+ * NULL. */
+static size_t into(const gonghui_policy *policy, const char *request, size_t request_len,
+                   char *answer, size_t cap) {
+    return policy != NULL ? gonghui_policy_evaluate_into(policy, request, request_len, answer, cap)
+                          : gonghui_evaluate_into(request, request_len, answer, cap);
+}
+
+/* The answer through gonghui_evaluate_into (or, when `policy` is not NULL,
+ * gonghui_policy_evaluate_into under it), asked first with a buffer of `cap` bytes: a
  * malloc'd copy with a NUL after it (caller frees) and its length in *answer_len. When the
  * answer does not fit, checks that nothing was written, then asks again with a buffer of
  * the length returned, as a caller would. */
-static char *evaluate_into(const char *request, size_t request_len, size_t cap,
-                           size_t *answer_len) {
+static char *evaluate_into_under(const gonghui_policy *policy, const char *request,
+                                 size_t request_len, size_t cap, size_t *answer_len) {
     char *buffer = xmalloc(cap + 1);
     size_t len, i;
     memset(buffer, 0x5a, cap);
-    len = gonghui_evaluate_into(request, request_len, buffer, cap);
+    len = into(policy, request, request_len, buffer, cap);
     if (len > cap) {
         for (i = 0; i < cap; i++) {
             if (buffer[i] != 0x5a) {
-                fail("gonghui_evaluate_into wrote into a buffer of %zu bytes, too small for its "
+                fail("evaluate_into wrote into a buffer of %zu bytes, too small for its "
                      "answer of %zu",
                      cap, len);
                 break;
@@ -551,13 +567,18 @@ static char *evaluate_into(const char *request, size_t request_len, size_t cap,
         }
         free(buffer);
         buffer = xmalloc(len + 1);
-        if (gonghui_evaluate_into(request, request_len, buffer, len) != len) {
-            fail("gonghui_evaluate_into gave another length the second time");
+        if (into(policy, request, request_len, buffer, len) != len) {
+            fail("evaluate_into gave another length the second time");
         }
     }
     buffer[len] = '\0';
     *answer_len = len;
     return buffer;
+}
+
+static char *evaluate_into(const char *request, size_t request_len, size_t cap,
+                           size_t *answer_len) {
+    return evaluate_into_under(NULL, request, request_len, cap, answer_len);
 }
 
 static void test_corpus(const corpus_t *corpus) {
@@ -931,12 +952,335 @@ static void test_threads(const corpus_t *corpus, char **hostile_answers) {
     free(corpus_answers);
 }
 
+/* ---- 5. Policy files ------------------------------------------------------------- */
+
+/* How many times the `len` bytes at `buf` (not NUL-terminated) hold `needle`. */
+static size_t occurrences(const char *buf, size_t len, const char *needle) {
+    size_t n = strlen(needle), i, count = 0;
+    for (i = 0; n <= len && i <= len - n; i++) {
+        if (memcmp(buf + i, needle, n) == 0) {
+            count++;
+        }
+    }
+    return count;
+}
+
+/* dir/name, in a malloc'd string (caller frees). */
+static char *join_path(const char *dir, const char *name) {
+    size_t len = strlen(dir) + strlen(name) + 2;
+    char *path = xmalloc(len);
+    snprintf(path, len, "%s/%s", dir, name);
+    return path;
+}
+
+/* Loads the policy file at `path`; NULL, with a failure, when it cannot be read or is
+ * refused. */
+static gonghui_policy *load_policy_file(const char *path) {
+    size_t len;
+    char *file = read_file(path, &len);
+    char *error = (char *)"not set";
+    gonghui_policy *policy;
+    if (file == NULL) {
+        fail("cannot read the policy file %s", path);
+        return NULL;
+    }
+    policy = gonghui_policy_load((const uint8_t *)file, len, &error);
+    free(file);
+    if (policy == NULL) {
+        fail("gonghui_policy_load(%s) refused it", path);
+        if (error != NULL) {
+            print_excerpt("problems", error, strlen(error));
+        }
+    } else if (error != NULL) {
+        fail("gonghui_policy_load(%s) loaded it but left *error at %p", path, (void *)error);
+    }
+    gonghui_string_free(policy == NULL ? error : NULL);
+    return policy;
+}
+
+/* One policy file's corpus, each request through the four entry points under it, the whole
+ * file as one batch. */
+static void test_policy_corpus(const gonghui_policy *policy, const corpus_pair_t *pair) {
+    size_t j;
+    for (j = 0; j < pair->count; j++) {
+        const line_t *req = &pair->request_lines[j];
+        const line_t *ans = &pair->answer_lines[j];
+        char *request = c_string(req->start, req->len);
+        size_t len;
+        char *answer;
+        expect_answer(gonghui_policy_evaluate(policy, request), ans->start, ans->len,
+                      "policy_evaluate", pair->name, j + 1);
+        free(request);
+        expect_answer(gonghui_policy_evaluate_bytes(policy, req->start, req->len), ans->start,
+                      ans->len, "policy_evaluate_bytes", pair->name, j + 1);
+        answer = evaluate_into_under(policy, req->start, req->len, j % 2 ? 16 : 65536, &len);
+        if (len != ans->len || memcmp(answer, ans->start, len) != 0) {
+            fail("policy_evaluate_into %s line %zu: answer differs from the corpus", pair->name,
+                 j + 1);
+            print_excerpt("expected", ans->start, ans->len);
+            print_excerpt("got     ", answer, len);
+        }
+        free(answer);
+    }
+    expect_answer(gonghui_policy_evaluate_batch(policy, pair->requests, pair->requests_len),
+                  pair->answers, pair->answers_len, "policy_evaluate_batch", pair->name, 0);
+}
+
+typedef struct {
+    const gonghui_policy *policy;
+    const corpus_pair_t *pair;
+    size_t mismatches;
+} policy_job_t;
+
+/* One of the threads sharing a handle: the corpus alone (bytes and a buffer) and as a batch,
+ * twice over. */
+static void *policy_thread_main(void *arg) {
+    policy_job_t *job = arg;
+    const corpus_pair_t *pair = job->pair;
+    size_t round, j;
+    for (round = 0; round < 2; round++) {
+        char *batch;
+        for (j = 0; j < pair->count; j++) {
+            const line_t *req = &pair->request_lines[j];
+            const line_t *ans = &pair->answer_lines[j];
+            char *answer = gonghui_policy_evaluate_bytes(job->policy, req->start, req->len);
+            size_t len;
+            if (answer == NULL || strlen(answer) != ans->len ||
+                memcmp(answer, ans->start, ans->len) != 0) {
+                job->mismatches++;
+            }
+            gonghui_string_free(answer);
+            answer = evaluate_into_under(job->policy, req->start, req->len, 1024, &len);
+            if (len != ans->len || memcmp(answer, ans->start, len) != 0) {
+                job->mismatches++;
+            }
+            free(answer);
+        }
+        batch = gonghui_policy_evaluate_batch(job->policy, pair->requests, pair->requests_len);
+        if (batch == NULL || strlen(batch) != pair->answers_len ||
+            memcmp(batch, pair->answers, pair->answers_len) != 0) {
+            job->mismatches++;
+        }
+        gonghui_string_free(batch);
+    }
+    return NULL;
+}
+
+/* THREADS threads answer the corpus under one handle at once. */
+static void test_policy_threads(const gonghui_policy *policy, const corpus_pair_t *pair) {
+    pthread_t threads[THREADS];
+    policy_job_t jobs[THREADS];
+    int i;
+    for (i = 0; i < THREADS; i++) {
+        jobs[i].policy = policy;
+        jobs[i].pair = pair;
+        jobs[i].mismatches = 0;
+        if (pthread_create(&threads[i], NULL, policy_thread_main, &jobs[i]) != 0) {
+            fail("cannot start thread %d", i);
+            threads[i] = pthread_self();
+        }
+    }
+    for (i = 0; i < THREADS; i++) {
+        if (!pthread_equal(threads[i], pthread_self())) {
+            pthread_join(threads[i], NULL);
+        }
+        if (jobs[i].mismatches > 0) {
+            fail("thread %d under %s: %zu answers differ from the corpus", i, pair->name,
+                 jobs[i].mismatches);
+        }
+    }
+}
+
+/* The hostile requests under a handle: error objects as under the published policy (an
+ * error names no policy), through the bytes and NUL-terminated entry points. */
+static void test_hostile_under_policy(const gonghui_policy *policy, char **hostile_answers) {
+    size_t i;
+    for (i = 0; i < hostile_count; i++) {
+        const hostile_t *h = &hostile[i];
+        char *answer = gonghui_policy_evaluate_bytes(policy, h->bytes, h->len);
+        expect_error(answer, "gonghui_policy_evaluate_bytes", h->name, h->may_decide);
+        if (!h->may_decide && answer != NULL && strcmp(answer, hostile_answers[i]) != 0) {
+            fail("gonghui_policy_evaluate_bytes(%s): not the published policy's error answer",
+                 h->name);
+        }
+        gonghui_string_free(answer);
+        if (h->bytes == NULL || memchr(h->bytes, '\0', h->len) == NULL) {
+            answer = gonghui_policy_evaluate(policy, h->bytes);
+            expect_error(answer, "gonghui_policy_evaluate", h->name, h->may_decide);
+            gonghui_string_free(answer);
+        }
+    }
+}
+
+/* A refused file: NULL, and *error one JSON object with the code invalid_policy (when
+ * `expected` is not NULL, exactly those bytes). Also loaded with a NULL `error`, which must
+ * leak nothing. */
+static void expect_refused(const char *name, const char *bytes, size_t len,
+                           const char *expected, size_t expected_len) {
+    static const char PREFIX[] = "{\"error\":{\"code\":\"invalid_policy\",\"field\":null,";
+    char *error = (char *)"not set";
+    int has_error;
+    gonghui_policy *policy = gonghui_policy_load((const uint8_t *)bytes, len, &error);
+    if (policy != NULL) {
+        fail("gonghui_policy_load(%s) loaded it", name);
+        gonghui_policy_free(policy);
+    }
+    if (error == NULL) {
+        fail("gonghui_policy_load(%s): no problems in *error", name);
+        return;
+    }
+    if (!parse_answer(error, strlen(error), &has_error) || !has_error ||
+        strncmp(error, PREFIX, sizeof(PREFIX) - 1) != 0 || strstr(error, "\"problems\":[{") == NULL) {
+        fail("gonghui_policy_load(%s): *error is not an invalid_policy object with problems",
+             name);
+        print_excerpt("got", error, strlen(error));
+    }
+    if (expected != NULL && (strlen(error) != expected_len || memcmp(error, expected, expected_len))) {
+        fail("gonghui_policy_load(%s): the problems differ from the expected ones", name);
+        print_excerpt("expected", expected, expected_len);
+        print_excerpt("got     ", error, strlen(error));
+    }
+    gonghui_string_free(error);
+    policy = gonghui_policy_load((const uint8_t *)bytes, len, NULL);
+    if (policy != NULL) {
+        fail("gonghui_policy_load(%s, error NULL) loaded it", name);
+        gonghui_policy_free(policy);
+    }
+}
+
+/* The broken example: every problem, byte for byte those of broken-example.problems.json. */
+static size_t test_broken_policy(const char *dir) {
+    char *path = join_path(dir, "broken-example.json");
+    char *expected_path = join_path(dir, "broken-example.problems.json");
+    size_t len, expected_len, problems = 0;
+    char *file = read_file(path, &len);
+    char *expected = read_file(expected_path, &expected_len);
+    if (file == NULL || expected == NULL || expected_len == 0 ||
+        expected[expected_len - 1] != '\n') {
+        fail("cannot read %s and %s (ending with a newline)", path, expected_path);
+    } else {
+        expect_refused("broken-example.json", file, len, expected, expected_len - 1);
+        problems = occurrences(expected, expected_len, "{\"field\":");
+    }
+    free(file);
+    free(expected);
+    free(path);
+    free(expected_path);
+    return problems;
+}
+
+#define REFUSED_LITERAL(name, literal) expect_refused(name, literal, sizeof(literal) - 1, NULL, 0)
+
+/* Files that are no policy at all: each refused with its problems, nothing loaded, nothing
+ * leaked. Returns how many. */
+static size_t test_hostile_policies(void) {
+    size_t big = 10 * 1000 * 1000, count = 0;
+    char *huge = xmalloc(big);
+    expect_refused("NULL", NULL, 0, NULL, 0), count++;
+    expect_refused("NULL with a length", NULL, 42, NULL, 0), count++;
+    REFUSED_LITERAL("empty", ""), count++;
+    REFUSED_LITERAL("not UTF-8", "{\"policy\":\"\xff\xfe\"}"), count++;
+    REFUSED_LITERAL("not JSON", "policy, please"), count++;
+    REFUSED_LITERAL("an array", "[]"), count++;
+    REFUSED_LITERAL("an empty object", "{}"), count++;
+    REFUSED_LITERAL("a NUL byte", "{\"policy\":\0\"x\"}"), count++;
+    memset(huge, ' ', big);
+    expect_refused("10 MB of spaces", huge, big, NULL, 0), count++;
+    memset(huge, '[', big / 10);
+    expect_refused("[[[[ a million deep", huge, big / 10, NULL, 0), count++;
+    free(huge);
+    return count;
+}
+
+/* A NULL handle gets no answer; freeing NULL or the published handle does nothing. */
+static void test_null_and_published_handles(const corpus_t *corpus) {
+    const gonghui_policy *published = gonghui_policy_published();
+    char buffer[16];
+    size_t i;
+    if (gonghui_policy_evaluate(NULL, "{}") != NULL ||
+        gonghui_policy_evaluate_bytes(NULL, "{}", 2) != NULL ||
+        gonghui_policy_evaluate_batch(NULL, "{}\n", 3) != NULL ||
+        gonghui_policy_evaluate_into(NULL, "{}", 2, buffer, sizeof buffer) != 0 ||
+        gonghui_policy_id(NULL) != NULL || gonghui_policy_digest(NULL) != NULL) {
+        fail("a NULL handle got an answer");
+    }
+    gonghui_policy_free(NULL);
+    if (published == NULL || published != gonghui_policy_published()) {
+        fail("gonghui_policy_published() is not one static handle");
+        return;
+    }
+    gonghui_policy_free((gonghui_policy *)published);
+    if (gonghui_policy_id(published) == NULL ||
+        strcmp(gonghui_policy_id(published), "jiangxi-1269") != 0 ||
+        strncmp(gonghui_policy_digest(published), "sha256:", 7) != 0 ||
+        strlen(gonghui_policy_digest(published)) != 7 + 64) {
+        fail("the published handle's id or digest is not the published policy's");
+    }
+    /* The published handle answers the conformance corpus, each file as a batch. */
+    for (i = 0; i < corpus->count; i++) {
+        const corpus_pair_t *pair = &corpus->pairs[i];
+        expect_answer(gonghui_policy_evaluate_batch(published, pair->requests, pair->requests_len),
+                      pair->answers, pair->answers_len, "published handle: evaluate_batch",
+                      pair->name, 0);
+    }
+}
+
+typedef struct {
+    size_t files, cases, hostile_files, problems;
+} policy_counts_t;
+
+/* Every pair of POLICY_CORPUS_DIR, answered under POLICY_FILES_DIR/STEM.json. */
+static void test_policies(const char *corpus_dir, const char *files_dir,
+                          char **hostile_answers, policy_counts_t *counts) {
+    corpus_t policies;
+    size_t i;
+    load_corpus(corpus_dir, &policies);
+    if (policies.count == 0) {
+        fail("no policy corpus in %s", corpus_dir);
+    }
+    for (i = 0; i < policies.count; i++) {
+        const corpus_pair_t *pair = &policies.pairs[i];
+        size_t name_len = strlen(pair->name);
+        char *file_name = xmalloc(name_len + 6);
+        char *path;
+        gonghui_policy *policy;
+        memcpy(file_name, pair->name, name_len);
+        memcpy(file_name + name_len, ".json", 6);
+        path = join_path(files_dir, file_name);
+        free(file_name);
+        policy = load_policy_file(path);
+        free(path);
+        if (policy == NULL) {
+            continue;
+        }
+        if (gonghui_policy_id(policy) == NULL || strcmp(gonghui_policy_id(policy), pair->name) != 0) {
+            fail("the policy of %s has the id \"%s\"", pair->name,
+                 gonghui_policy_id(policy) ? gonghui_policy_id(policy) : "(null)");
+        }
+        if (gonghui_policy_digest(policy) == NULL ||
+            strlen(gonghui_policy_digest(policy)) != 7 + 64 ||
+            occurrences(pair->answers, pair->answers_len, gonghui_policy_digest(policy)) == 0) {
+            fail("the policy of %s has a digest its answers do not carry", pair->name);
+        }
+        test_policy_corpus(policy, pair);
+        test_policy_threads(policy, pair);
+        test_hostile_under_policy(policy, hostile_answers);
+        gonghui_policy_free(policy);
+        counts->files++;
+        counts->cases += pair->count;
+    }
+    free_corpus(&policies);
+    counts->problems = test_broken_policy(corpus_dir);
+    counts->hostile_files = test_hostile_policies();
+}
+
 int main(int argc, char **argv) {
     corpus_t corpus;
     char **hostile_answers;
+    policy_counts_t policy_counts = {0, 0, 0, 0};
     size_t i;
-    if (argc != 2) {
-        fprintf(stderr, "usage: %s CORPUS_DIR\n", argv[0]);
+    if (argc != 2 && argc != 4) {
+        fprintf(stderr, "usage: %s CORPUS_DIR [POLICY_CORPUS_DIR POLICY_FILES_DIR]\n", argv[0]);
         return 2;
     }
     test_version();
@@ -954,6 +1298,16 @@ int main(int argc, char **argv) {
     test_hostile(&hostile_answers);
     test_hostile_batches();
     test_threads(&corpus, hostile_answers);
+    test_null_and_published_handles(&corpus);
+    if (argc == 4) {
+        test_policies(argv[2], argv[3], hostile_answers, &policy_counts);
+        printf("C, policy files: %zu cases under %zu file(s) (alone through the four entry "
+               "points under a handle, and as batches), %d threads sharing one handle, the "
+               "hostile inputs under it, the broken file's %zu problems byte for byte, %zu "
+               "hostile files refused, NULL and the published handle: %s\n",
+               policy_counts.cases, policy_counts.files, THREADS, policy_counts.problems,
+               policy_counts.hostile_files, failures ? "FAILED" : "all passed");
+    }
 
     printf("C: %zu corpus cases from %zu pairs (alone through the three entry points, and as "
            "batches), %zu hostile inputs, %d threads: %s\n",

@@ -1,7 +1,8 @@
 // The browser build in a real browser: Debian's Chromium, headless, driven by
 // playwright-core (no browser is ever downloaded). It opens the demo page (examples/web)
 // from a local static server, uses it as a person would, saves screenshots under
-// target/js/, and runs the whole conformance corpus inside Chromium, comparing bytes.
+// target/js/, and runs the whole conformance corpus inside Chromium, comparing bytes, and
+// the corpus of each example policy file under a Policy loaded from that file.
 //
 // Skipped when /usr/bin/chromium is missing, unless GONGHUI_REQUIRE_BROWSER=1 (as
 // scripts/test-js.sh sets, after installing it).
@@ -13,7 +14,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { serve } from "../../../examples/web/serve.mjs";
-import { loadCorpus } from "./corpus.mjs";
+import { loadCorpus, policiesDir } from "./corpus.mjs";
 
 const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const required = process.env.GONGHUI_REQUIRE_BROWSER === "1";
@@ -32,7 +33,12 @@ const foreign = [];
 before(async () => {
   if (skip) return;
   server = await serve({
-    mounts: { "/": join(repo, "examples/web"), "/conformance/": join(repo, "tests/conformance") },
+    mounts: {
+      "/": join(repo, "examples/web"),
+      "/conformance/": join(repo, "tests/conformance"),
+      "/policies/": join(repo, "tests/policies"),
+      "/policy-files/": join(repo, "examples/policies"),
+    },
   });
   profile = mkdtempSync(join(tmpdir(), "gonghui-chromium-"));
   context = await chromium.launchPersistentContext(profile, {
@@ -195,6 +201,58 @@ test("browser: the whole corpus gives the same bytes in Chromium", { skip: skip 
     return out;
   }, stems);
   t.diagnostic(`cases compared in Chromium: ${result.single} alone, ${result.bytes} alone as bytes, ${result.batches} batches, ${result.twin} through evaluateObject`);
+  assert.deepEqual(result.mismatches, []);
+});
+
+const policyStems = loadCorpus(policiesDir).map((p) => p.stem);
+
+test("browser: a policy file of one's own gives its corpus's bytes in Chromium", { skip: skip || (policyStems.length === 0 && "no policy corpus") }, async (t) => {
+  const result = await page.evaluate(async (stems) => {
+    const { Policy } = await import("/pkg/gonghui_wasm.js");
+    const bytes = async (url) => new Uint8Array(await (await fetch(url)).arrayBuffer());
+    const utf8 = new TextDecoder("utf-8", { fatal: true });
+    const same = (a, b) => a.length === b.length && a.every((x, i) => x === b[i]);
+    const rawLines = (b) => { const out = []; let s = 0; b.forEach((x, i) => { if (x === 10) { out.push(b.subarray(s, i)); s = i + 1; } }); return out; };
+    const out = { cases: 0, batches: 0, mismatches: [] };
+    for (const stem of stems) {
+      const file = await bytes(`/policy-files/${stem}.json`);
+      const req = await bytes(`/policies/${stem}.requests.jsonl`);
+      const ans = await bytes(`/policies/${stem}.answers.jsonl`);
+      for (const given of [file, utf8.decode(file)]) {
+        const policy = new Policy(given);
+        if (policy.id !== stem) out.mismatches.push(`${stem}: id ${policy.id}`);
+        const ansLines = rawLines(ans);
+        rawLines(req).forEach((line, i) => {
+          if (!same(policy.evaluateBytes(line), ansLines[i])) out.mismatches.push(`${stem}:${i + 1} (bytes)`);
+          if (policy.evaluate(utf8.decode(line)) !== utf8.decode(ansLines[i])) out.mismatches.push(`${stem}:${i + 1}`);
+          out.cases++;
+        });
+        if (policy.evaluateBatchBytes(req) !== utf8.decode(ans)) out.mismatches.push(`${stem}: batch of bytes`);
+        if (policy.evaluateBatch(utf8.decode(req)) !== utf8.decode(ans)) out.mismatches.push(`${stem}: batch of text`);
+        out.batches += 2;
+        policy.free();
+        try {
+          policy.evaluate("{}");
+          out.mismatches.push(`${stem}: answered after free()`);
+        } catch (e) {
+          if (!(e instanceof Error)) out.mismatches.push(`${stem}: after free(), not an Error`);
+        }
+      }
+    }
+    // The broken example: a PolicyError, its message the problems C and Java give.
+    const broken = await bytes("/policies/broken-example.json");
+    const expected = utf8.decode(await bytes("/policies/broken-example.problems.json"));
+    try {
+      new Policy(broken);
+      out.mismatches.push("broken-example.json: loaded");
+    } catch (e) {
+      if (e.name !== "PolicyError" || `${e.message}\n` !== expected || e.problems.length !== 4) {
+        out.mismatches.push(`broken-example.json: ${e.name}: ${e.message}`);
+      }
+    }
+    return out;
+  }, policyStems);
+  t.diagnostic(`policy files in Chromium: ${result.cases} cases alone (bytes and strings), ${result.batches} batches, the broken example's problems`);
   assert.deepEqual(result.mismatches, []);
 });
 

@@ -5,6 +5,9 @@ import { readdirSync, readFileSync, existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 export const corpusDir = fileURLToPath(new URL("../../../tests/conformance/", import.meta.url));
+/** The corpus of each example policy file (tests/policies), answered under examples/policies/STEM.json. */
+export const policiesDir = fileURLToPath(new URL("../../../tests/policies/", import.meta.url));
+export const policyFilesDir = fileURLToPath(new URL("../../../examples/policies/", import.meta.url));
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
@@ -26,19 +29,19 @@ export function decode(bytes) {
 }
 
 /**
- * Every pair, sorted by stem: `{ stem, requests, answers }` with the files' bytes, and
+ * Every pair of `dir` (the conformance corpus unless told), sorted by stem: `{ stem, requests, answers }` with the files' bytes, and
  * `cases`: `{ n, request, answer, requestBytes, answerBytes }` per line (`request` null when
  * the line is not UTF-8; the bytes are the line's, without its "\n").
  */
-export function loadCorpus() {
-  if (!existsSync(corpusDir)) return [];
-  return readdirSync(corpusDir)
+export function loadCorpus(dir = corpusDir) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
     .filter((f) => f.endsWith(".requests.jsonl"))
     .sort()
     .map((f) => {
       const stem = f.slice(0, -".requests.jsonl".length);
-      const requests = readFileSync(corpusDir + f);
-      const answers = readFileSync(`${corpusDir}${stem}.answers.jsonl`);
+      const requests = readFileSync(dir + f);
+      const answers = readFileSync(`${dir}${stem}.answers.jsonl`);
       const req = lines(requests);
       const ans = lines(answers);
       if (req.length !== ans.length) {

@@ -1,8 +1,9 @@
 // The npm package as a user gets it: `npm pack`, the tarball installed with
 // `npm install --offline` into an empty project (target/js/package/app), and used from there
 // by `require`, `import`, TypeScript (strict, the types found through the package's
-// `exports`) and an esbuild bundle in Chromium, each running the conformance corpus against
-// the installed copy (the fixtures are in test/package, see its README).
+// `exports`) and an esbuild bundle in Chromium, each running the conformance corpus, and each
+// example policy file's corpus under its `Policy`, against the installed copy (the fixtures
+// are in test/package, see its README).
 //
 // The browser part is skipped when /usr/bin/chromium is missing, unless
 // GONGHUI_REQUIRE_BROWSER=1 (as scripts/test-js.sh sets, after installing it).
@@ -15,7 +16,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { serve } from "../../../examples/web/serve.mjs";
-import { loadCorpus } from "./corpus.mjs";
+import { loadCorpus, policiesDir as policyCorpusDir } from "./corpus.mjs";
 
 const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const noBrowser = !existsSync(CHROMIUM) && process.env.GONGHUI_REQUIRE_BROWSER !== "1" && `no browser at ${CHROMIUM}`;
@@ -26,9 +27,13 @@ const fixtures = join(pkgDir, "test/package");
 const work = join(repo, "target/js/package");
 const app = join(work, "app");
 const corpusDir = join(repo, "tests/conformance");
+const policiesDir = join(repo, "tests/policies");
+const policyFilesDir = join(repo, "examples/policies");
 const pkg = JSON.parse(readFileSync(join(pkgDir, "package.json"), "utf8"));
 const corpus = loadCorpus();
 const totalCases = corpus.reduce((n, p) => n + p.cases.length, 0);
+const policyCorpus = loadCorpus(policyCorpusDir);
+const policyCases = policyCorpus.reduce((n, p) => n + p.cases.length, 0);
 
 const run = (file, args, cwd) => execFileSync(file, args, { cwd, encoding: "utf8", stdio: "pipe" });
 const node = (args, cwd = app) => run(process.execPath, args, cwd);
@@ -65,12 +70,15 @@ test("npm pack: both builds, the types, README and licences, and no dependencies
 
 for (const [how, script] of [["require", "require.cjs"], ["import", "import.mjs"]]) {
   test(`Node, ${how}: the corpus from the installed package, the Node build`, { skip: totalCases === 0 && "no corpus pairs yet" }, (t) => {
-    const result = JSON.parse(node([script, corpusDir]));
+    const result = JSON.parse(node([script, corpusDir, policiesDir, policyFilesDir]));
     assert.ok(result.resolved.endsWith("node_modules/gonghui/pkg/node/gonghui_wasm.js"), result.resolved);
     assert.equal(result.version, pkg.version);
     assert.deepEqual(result.mismatches, []);
     assert.equal(result.cases, totalCases);
-    t.diagnostic(`${result.cases} cases (${result.strings} as strings too) and ${result.files} files byte-identical`);
+    assert.deepEqual(result.policies.mismatches, []);
+    assert.equal(result.policies.cases, policyCases);
+    t.diagnostic(`${result.cases} cases (${result.strings} as strings too) and ${result.files} files byte-identical; `
+      + `under policy files: ${result.policies.cases} cases and ${result.policies.files} file(s)`);
   });
 }
 
@@ -117,7 +125,9 @@ test("esbuild bundle in Chromium: the .wasm asset is found and the corpus gives 
   // The browsers' build, not Node's.
   assert.equal(statSync(join(dist, assets[0])).size, statSync(join(pkgDir, "pkg/web/gonghui_wasm_bg.wasm")).size);
 
-  server = await serve({ mounts: { "/": dist, "/conformance/": corpusDir } });
+  server = await serve({
+    mounts: { "/": dist, "/conformance/": corpusDir, "/policies/": policiesDir, "/policy-files/": policyFilesDir },
+  });
   profile = mkdtempSync(join(tmpdir(), "gonghui-chromium-"));
   context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -140,6 +150,10 @@ test("esbuild bundle in Chromium: the .wasm asset is found and the corpus gives 
   const result = await page.evaluate((stems) => window.runCorpus(stems), corpus.map((p) => p.stem));
   assert.deepEqual(result.mismatches, []);
   assert.equal(result.cases, totalCases);
+  const policies = await page.evaluate((stems) => window.runPolicyCorpus(stems), policyCorpus.map((p) => p.stem));
+  assert.deepEqual(policies.mismatches, []);
+  assert.equal(policies.cases, policyCases);
   assert.deepEqual(problems, []);
-  t.diagnostic(`${result.cases} cases (${result.strings} as strings too) and ${result.files} files byte-identical in Chromium`);
+  t.diagnostic(`${result.cases} cases (${result.strings} as strings too) and ${result.files} files byte-identical in Chromium; `
+    + `under policy files: ${policies.cases} cases and ${policies.files} file(s)`);
 });

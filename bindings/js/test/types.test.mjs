@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { loadCorpus, caseName } from "./corpus.mjs";
+import { loadCorpus, caseName, policiesDir } from "./corpus.mjs";
 
 const pkgDir = fileURLToPath(new URL("..", import.meta.url));
 const tsc = `${pkgDir}node_modules/typescript/bin/tsc`;
@@ -26,7 +26,8 @@ test("tsc: test/types/usage.ts uses the package through its exports", () => {
   assert.equal(runTsc(["-p", "tsconfig.json"]), "");
 });
 
-const corpus = loadCorpus();
+// The conformance corpus and the example policy files' corpus (the same shapes, other values).
+const corpus = [...loadCorpus(), ...loadCorpus(policiesDir)];
 const cases = corpus.flatMap((p) => p.cases.map((c) => ({ ...c, name: caseName(p.stem, c) })));
 
 for (const build of ["node", "web"]) {

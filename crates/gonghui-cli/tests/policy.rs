@@ -281,6 +281,32 @@ fn eval_under_the_example_pays_its_2027_rate() {
     assert!(stdout(&published).contains(r#""policy":"jiangxi-1269","outcome":"ineligible""#));
 }
 
+/// The example's corpus (tests/policies), which the core, C, Java and
+/// JavaScript answer under the same file: the same bytes from `eval
+/// --policy`, from a file and from standard input, on one thread and on two.
+#[test]
+fn eval_under_the_example_gives_its_corpus_byte_for_byte() {
+    let requests = workspace().join("tests/policies/example-extended-2027.requests.jsonl");
+    let expected =
+        fs::read_to_string(workspace().join("tests/policies/example-extended-2027.answers.jsonl"))
+            .expect("the answers");
+    let policy = path_of(&example()).to_owned();
+    let file = path_of(&requests).to_owned();
+    for args in [
+        vec!["eval", "-q", "--policy", &policy, &file],
+        vec!["eval", "-q", "-j", "2", "--policy", &policy, &file],
+        vec!["eval", "-q", "--policy", &policy, "-"],
+    ] {
+        let out = gonghui(&args, fs::read(&requests).expect("the requests"));
+        // One request of the corpus is refused (an override leaving a gap).
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {}", stderr(&out));
+        assert!(
+            stdout(&out) == expected,
+            "{args:?}: not the corpus's answers"
+        );
+    }
+}
+
 #[test]
 fn the_analyses_and_the_catalog_decide_under_the_file() {
     let policy = example_policy();

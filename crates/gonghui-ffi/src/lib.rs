@@ -16,6 +16,15 @@
 //! | `gonghui_string_free(answer)` | | |
 //! | `gonghui_version()` | [`gonghui::VERSION`] | a static string |
 //!
+//! A policy file of the caller's own (module `policy`): `gonghui_policy_load(bytes, len,
+//! &error)` makes an opaque `gonghui_policy` handle ([`gonghui::Policy::from_bytes`]), or
+//! NULL and every problem of the file as JSON ([`gonghui::PolicyError::to_json`]);
+//! `gonghui_policy_evaluate`, `_bytes`, `_into` and `_batch` answer under it
+//! ([`gonghui::Policy::evaluate`], [`gonghui::Policy::evaluate_lines`]) as the functions
+//! above do under the published policy; `gonghui_policy_id` and `gonghui_policy_digest`
+//! name it; `gonghui_policy_free` releases it; `gonghui_policy_published()` is the published
+//! policy as a static handle.
+//!
 //! # A request's way through
 //!
 //! A C caller hands over a request (a NUL-terminated string, or a buffer and its length).
@@ -33,12 +42,17 @@
 //! - `gonghui_evaluate_into` writes into a buffer the caller owns and allocates nothing
 //!   that outlives the call: there is nothing to free.
 //! - `gonghui_version()` is static: never free it.
+//! - A `gonghui_policy *` from `gonghui_policy_load` is the caller's until
+//!   `gonghui_policy_free`; the strings of `gonghui_policy_id` and `gonghui_policy_digest`
+//!   are borrowed from it and end with it; `gonghui_policy_published()` is static.
 //!
 //! # Threads
 //!
 //! The library keeps no state between calls: every function may be called from any number
 //! of threads at once, and an answer may be freed on a different thread from the one that
-//! received it.
+//! received it. A policy handle never changes once loaded: any number of threads may answer
+//! under one handle at once. The one exception is `gonghui_policy_free`, which must come
+//! after every other call on its handle has returned.
 //!
 //! # Panics
 //!
@@ -49,6 +63,13 @@
 #![deny(missing_docs)]
 
 mod panic;
+mod policy;
+
+pub use policy::{
+    gonghui_policy, gonghui_policy_digest, gonghui_policy_evaluate, gonghui_policy_evaluate_batch,
+    gonghui_policy_evaluate_bytes, gonghui_policy_evaluate_into, gonghui_policy_free,
+    gonghui_policy_id, gonghui_policy_load, gonghui_policy_published,
+};
 
 use std::ffi::{CStr, CString, c_char};
 
@@ -86,24 +107,38 @@ static VERSION: &CStr = {
 /// The core's answers are JSON, whose strings escape every control character, so they
 /// never hold a NUL; should one ever appear, the caller gets the internal error answer
 /// rather than a silently truncated one.
-fn answer_into_c(answer: impl Into<Vec<u8>>) -> *mut c_char {
+pub(crate) fn answer_into_c(answer: impl Into<Vec<u8>>) -> *mut c_char {
     CString::new(answer)
         .unwrap_or_else(|_| internal_error_c_string())
         .into_raw()
 }
 
-fn internal_error_c_string() -> CString {
+pub(crate) fn internal_error_c_string() -> CString {
     CString::new(INTERNAL_ERROR_ANSWER).expect("the internal error answer has no NUL")
 }
 
 /// The fallback of the exports that answer one request.
-fn internal_error_answer() -> *mut c_char {
+pub(crate) fn internal_error_answer() -> *mut c_char {
     internal_error_c_string().into_raw()
 }
 
 /// The fallback of the batch export: one error line, since the lines were never split.
-fn internal_error_lines() -> *mut c_char {
+pub(crate) fn internal_error_lines() -> *mut c_char {
     answer_into_c(format!("{INTERNAL_ERROR_ANSWER}\n"))
+}
+
+/// Borrows the bytes of a NUL-terminated string, without its NUL, reading NULL as no bytes.
+///
+/// # Safety
+///
+/// `ptr` is NULL, or points to a NUL-terminated string that stays unmodified for `'a`.
+pub(crate) unsafe fn borrow_c_string<'a>(ptr: *const c_char) -> &'a [u8] {
+    if ptr.is_null() {
+        return &[];
+    }
+    // SAFETY: `ptr` is non-null and, as the caller promises, NUL-terminated and unmodified
+    // for `'a`.
+    unsafe { CStr::from_ptr(ptr) }.to_bytes()
 }
 
 /// Borrows `len` bytes at `ptr`, reading NULL (or a zero length) as no bytes at all.
@@ -111,7 +146,7 @@ fn internal_error_lines() -> *mut c_char {
 /// # Safety
 ///
 /// `ptr` is NULL, or valid for reads of `len` bytes that stay unmodified for `'a`.
-unsafe fn borrow_bytes<'a>(ptr: *const c_char, len: usize) -> &'a [u8] {
+pub(crate) unsafe fn borrow_bytes<'a>(ptr: *const c_char, len: usize) -> &'a [u8] {
     if ptr.is_null() || len == 0 {
         return &[];
     }
@@ -142,13 +177,8 @@ unsafe fn borrow_bytes<'a>(ptr: *const c_char, len: usize) -> &'a [u8] {
 pub unsafe extern "C" fn gonghui_evaluate(request: *const c_char) -> *mut c_char {
     ffi_boundary! {
         on_panic: internal_error_answer(),
-        let bytes: &[u8] = if request.is_null() {
-            &[]
-        } else {
-            // SAFETY: `request` is non-null and, as the caller promises, NUL-terminated and
-            // unmodified until we return; the borrow ends with this call.
-            unsafe { CStr::from_ptr(request) }.to_bytes()
-        };
+        // SAFETY: forwarded from this function's contract.
+        let bytes = unsafe { borrow_c_string(request) };
         answer_into_c(gonghui::evaluate_bytes(bytes))
     }
 }
@@ -229,7 +259,7 @@ pub unsafe extern "C" fn gonghui_evaluate_into(
 ///
 /// `out` is NULL, or valid for writes of `cap` bytes that nothing else reads or writes
 /// during the call.
-unsafe fn copy_into(bytes: &[u8], out: *mut c_char, cap: usize) -> usize {
+pub(crate) unsafe fn copy_into(bytes: &[u8], out: *mut c_char, cap: usize) -> usize {
     if !out.is_null() && bytes.len() <= cap {
         // SAFETY: `out` is valid for writes of `cap` >= `bytes.len()` bytes, as the caller
         // promises, and cannot overlap `bytes`, which this library allocated.
@@ -266,35 +296,40 @@ pub unsafe extern "C" fn gonghui_evaluate_batch(
         on_panic: internal_error_lines(),
         // SAFETY: forwarded from this function's contract.
         let bytes = unsafe { borrow_bytes(lines, lines_len) };
-        let answers = gonghui::evaluate_lines(bytes);
-        // Handed over in a copy of its exact size, the working string freed
-        // here: a batch's answers are megabytes, and with the C library's
-        // allocator (glibc) a block that size is mapped afresh each call,
-        // and written into a page fault every 4 KiB, unless one as large
-        // was freed before. Freeing the larger working string, and the
-        // caller freeing the last answer, keeps the next call's memory
-        // warm: one copy costs less than the faults.
-        let mut exact = Vec::with_capacity(answers.len() + 1);
-        exact.extend_from_slice(answers.as_bytes());
-        drop(answers);
-        answer_into_c(exact)
+        batch_into_c(gonghui::evaluate_lines(bytes))
     }
 }
 
-/// Releases an answer returned by `gonghui_evaluate`, `gonghui_evaluate_bytes` or
-/// `gonghui_evaluate_batch`.
+/// Hands a batch's answers to C as a NUL-terminated string the caller owns.
+///
+/// Handed over in a copy of its exact size, the working string freed here: a batch's
+/// answers are megabytes, and with the C library's allocator (glibc) a block that size is
+/// mapped afresh each call, and written into a page fault every 4 KiB, unless one as large
+/// was freed before. Freeing the larger working string, and the caller freeing the last
+/// answer, keeps the next call's memory warm: one copy costs less than the faults.
+pub(crate) fn batch_into_c(answers: String) -> *mut c_char {
+    let mut exact = Vec::with_capacity(answers.len() + 1);
+    exact.extend_from_slice(answers.as_bytes());
+    drop(answers);
+    answer_into_c(exact)
+}
+
+/// Releases an answer returned by `gonghui_evaluate`, `gonghui_evaluate_bytes`,
+/// `gonghui_evaluate_batch`, their `gonghui_policy_` forms, or the problems of
+/// `gonghui_policy_load`.
 ///
 /// Ownership: takes back ownership of `answer`, which must not be used afterwards.
-/// NULL is allowed and does nothing. Never pass the string of `gonghui_version`, a string
-/// from anywhere else, or the same answer twice.
+/// NULL is allowed and does nothing. Never pass the string of `gonghui_version`,
+/// `gonghui_policy_id` or `gonghui_policy_digest`, a string from anywhere else, or the same
+/// answer twice.
 ///
 /// Threads: safe to call from any thread, including one other than the thread that
 /// received the answer.
 ///
 /// # Safety
 ///
-/// `answer` is NULL, or a string returned by one of the evaluate functions of this library,
-/// not modified and not yet freed.
+/// `answer` is NULL, or a string returned by one of the evaluate functions of this library
+/// or by `gonghui_policy_load` in its `error`, not modified and not yet freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn gonghui_string_free(answer: *mut c_char) {
     ffi_boundary! {

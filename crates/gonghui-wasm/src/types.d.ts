@@ -339,3 +339,23 @@ export interface ErrorAnswer {
 
 /** What `evaluateObject` returns: a decision or an error. */
 export type Answer = Decision | ErrorAnswer;
+
+/** One problem of a refused policy file. */
+export interface PolicyProblem {
+  /** A parameter id (`mutual_aid.rate_percent`), a field's path (`parameters[9].id`), or `(file)`. */
+  field: string;
+  zh: string;
+  en: string;
+}
+
+/**
+ * What `new Policy(file)` throws when the file is refused (`e.name === "PolicyError"`): an
+ * `Error` whose `message` is the refusal as one JSON object, byte for byte what C and Java give
+ * (`{"error":{"code":"invalid_policy","field":null,"message":…,"problems":[…]}}`, its own
+ * `message` in Chinese), with the same `code` and `problems` on the error itself.
+ */
+export interface PolicyError extends Error {
+  name: "PolicyError";
+  code: "invalid_policy";
+  problems: PolicyProblem[];
+}

@@ -5,6 +5,8 @@
 //! Lines end in `\n`; a `\r` before it (CRLF files) is not part of the line,
 //! and a final line without `\n` is still a line.
 
+use crate::policy::Policy;
+
 /// The content of one line: without its `\n` and a `\r` before it.
 pub fn line_content(line: &[u8]) -> &[u8] {
     let line = line.strip_suffix(b"\n").unwrap_or(line);
@@ -22,17 +24,25 @@ pub fn lines(input: &[u8]) -> impl Iterator<Item = &[u8]> {
         .map(line_content)
 }
 
-/// Answers a JSON Lines input with the [published](crate::policy::Policy::published)
+/// Answers a JSON Lines input with the [published](Policy::published)
 /// policy: one answer line, ending in `\n`, per input line, in order.
 pub fn evaluate_lines(input: &[u8]) -> String {
-    let policy = crate::policy::Policy::published();
-    // Answers run about ten times their requests: room for that up front.
-    let mut out = String::with_capacity(input.len().saturating_mul(10).min(1 << 26));
-    for line in lines(input) {
-        policy.evaluate_appending(line, &mut out);
-        out.push('\n');
+    Policy::published().evaluate_lines(input)
+}
+
+impl Policy {
+    /// Answers a JSON Lines input under this policy: one answer line, ending
+    /// in `\n`, per input line, in order, each what
+    /// [`evaluate`](Policy::evaluate) answers for that line alone.
+    pub fn evaluate_lines(&self, input: &[u8]) -> String {
+        // Answers run about ten times their requests: room for that up front.
+        let mut out = String::with_capacity(input.len().saturating_mul(10).min(1 << 26));
+        for line in lines(input) {
+            self.evaluate_appending(line, &mut out);
+            out.push('\n');
+        }
+        out
     }
-    out
 }
 
 #[cfg(test)]

@@ -2,7 +2,8 @@
 // `evaluate` (when it is UTF-8) and `evaluateBytes`, every file through `evaluateBatchBytes`;
 // the answers must be the corpus's bytes. Works in Node and, bundled, in a browser: the
 // files are handed in as `{ stem, requests, answers }` with Uint8Array contents (in Node,
-// read by read-corpus.cjs).
+// read by read-corpus.cjs). `runPolicyCorpus` does the same under a `Policy` of each example
+// policy file, with its own corpus (tests/policies).
 "use strict";
 
 function lines(bytes) {
@@ -56,4 +57,24 @@ function runCorpus(gonghui, pairs) {
   return result;
 }
 
-module.exports = { runCorpus };
+/**
+ * The corpus of each policy file (tests/policies) under a `Policy` made from that file's bytes
+ * (`files[stem]`), through the same API: the answers must be its corpus's bytes.
+ */
+function runPolicyCorpus(gonghui, files, pairs) {
+  const result = { cases: 0, files: 0, strings: 0, mismatches: [] };
+  for (const pair of pairs) {
+    const policy = new gonghui.Policy(files[pair.stem]);
+    try {
+      if (policy.id !== pair.stem) result.mismatches.push(`${pair.stem}: the policy's id is ${policy.id}`);
+      const one = runCorpus(policy, [pair]);
+      for (const key of ["cases", "files", "strings"]) result[key] += one[key];
+      result.mismatches.push(...one.mismatches);
+    } finally {
+      policy.free();
+    }
+  }
+  return result;
+}
+
+module.exports = { runCorpus, runPolicyCorpus };

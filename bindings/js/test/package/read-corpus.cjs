@@ -18,4 +18,11 @@ function readCorpus(dir) {
     });
 }
 
-module.exports = { readCorpus };
+/** The policy file of each pair: `dir/STEM.json`'s bytes, by stem. */
+function readPolicyFiles(dir, pairs) {
+  const files = {};
+  for (const { stem } of pairs) files[stem] = new Uint8Array(readFileSync(join(dir, `${stem}.json`)));
+  return files;
+}
+
+module.exports = { readCorpus, readPolicyFiles };

@@ -1,8 +1,12 @@
-// CommonJS: `require("gonghui")` from the installed package, then the corpus.
+// CommonJS: `require("gonghui")` from the installed package, then the corpus, and each policy
+// file's corpus under its Policy.
 "use strict";
 const gonghui = require("gonghui");
-const { runCorpus } = require("./corpus.cjs");
-const { readCorpus } = require("./read-corpus.cjs");
+const { runCorpus, runPolicyCorpus } = require("./corpus.cjs");
+const { readCorpus, readPolicyFiles } = require("./read-corpus.cjs");
 
-const result = runCorpus(gonghui, readCorpus(process.argv[2]));
-console.log(JSON.stringify({ resolved: require.resolve("gonghui"), version: gonghui.version(), ...result }));
+const [corpusDir, policiesDir, policyFilesDir] = process.argv.slice(2);
+const result = runCorpus(gonghui, readCorpus(corpusDir));
+const pairs = readCorpus(policiesDir);
+const policies = runPolicyCorpus(gonghui, readPolicyFiles(policyFilesDir, pairs), pairs);
+console.log(JSON.stringify({ resolved: require.resolve("gonghui"), version: gonghui.version(), ...result, policies }));

@@ -19,3 +19,15 @@ console.log(version(), text.length);
 
 // @ts-expect-error: evaluateBytes takes bytes, not a string
 evaluateBytes("{}");
+
+// A policy file of one's own, from the installed package's types.
+import { Policy } from "gonghui";
+import type { PolicyError } from "gonghui";
+try {
+  const policy = new Policy("{}");
+  const under: Uint8Array = policy.evaluateBytes(bytes);
+  console.log(policy.id, policy.digest, under.length);
+  policy.free();
+} catch (e) {
+  console.log((e as PolicyError).problems.map((p) => p.field));
+}

@@ -33,3 +33,31 @@ console.log(version(), lines, evaluateObject(catalog));
 // @ts-expect-error: an unknown chain code is a type error
 const wrong: Request = { question: "model_union_award", facts: { chains: ["steal"], tier: "six_haves" } };
 void wrong;
+
+// A policy file of one's own: the same methods under it, and a typed refusal.
+import { Policy } from "gonghui";
+import type { PolicyError, PolicyProblem } from "gonghui";
+
+const file: string | Uint8Array = new TextEncoder().encode("{}");
+try {
+  const policy = new Policy(file);
+  const id: string = policy.id;
+  const digest: string = policy.digest;
+  const under: string = policy.evaluate(JSON.stringify(request)) + policy.evaluateBatch(`${text}\n`);
+  const underBytes: Uint8Array = policy.evaluateBytes(new TextEncoder().encode(JSON.stringify(request)));
+  const underObject: Answer = policy.evaluateObject(request);
+  console.log(id, digest, under, underBytes.length, policy.evaluateBatchBytes(underBytes), underObject);
+  // @ts-expect-error: the id is read, not written
+  policy.id = "another";
+  policy.free();
+} catch (e) {
+  const refused = e as PolicyError;
+  if (refused.name === "PolicyError") {
+    const problems: PolicyProblem[] = refused.problems;
+    for (const p of problems) console.log(p.field, p.zh, p.en);
+  }
+}
+const published: Policy = Policy.published();
+// @ts-expect-error: a policy file is text or bytes
+new Policy(42);
+void published;

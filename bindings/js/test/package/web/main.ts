@@ -1,16 +1,18 @@
 // A page built with esbuild from the installed package: the browser build through the
 // package's `exports`, its `.wasm` emitted by esbuild as an asset (`--loader:.wasm=file`)
-// and fetched from there. `window.runCorpus` runs the conformance corpus in the page.
+// and fetched from there. `window.runCorpus` runs the conformance corpus in the page, and
+// `window.runPolicyCorpus` each example policy file's corpus under its `Policy`.
 import init, { evaluateObject, version } from "gonghui";
 import * as gonghui from "gonghui";
 import wasmUrl from "gonghui/gonghui_wasm_bg.wasm";
 // The same runner as in Node (CommonJS, bundled by esbuild).
-import { runCorpus } from "../corpus.cjs";
+import { runCorpus, runPolicyCorpus } from "../corpus.cjs";
 
 declare global {
   interface Window {
     ready: Promise<string>;
     runCorpus: (stems: string[]) => Promise<ReturnType<typeof runCorpus>>;
+    runPolicyCorpus: (stems: string[]) => Promise<ReturnType<typeof runPolicyCorpus>>;
   }
 }
 
@@ -32,4 +34,20 @@ window.runCorpus = async (stems) => {
     });
   }
   return runCorpus(gonghui, pairs);
+};
+
+window.runPolicyCorpus = async (stems) => {
+  await window.ready;
+  const bytes = async (url: string) => new Uint8Array(await (await fetch(url)).arrayBuffer());
+  const pairs = [];
+  const files: { [stem: string]: Uint8Array } = {};
+  for (const stem of stems) {
+    files[stem] = await bytes(`/policy-files/${stem}.json`);
+    pairs.push({
+      stem,
+      requests: await bytes(`/policies/${stem}.requests.jsonl`),
+      answers: await bytes(`/policies/${stem}.answers.jsonl`),
+    });
+  }
+  return runPolicyCorpus(gonghui, files, pairs);
 };

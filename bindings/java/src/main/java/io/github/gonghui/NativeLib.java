@@ -5,15 +5,17 @@ import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
 
 /**
- * The C functions of {@code gonghui.h} that {@link Gonghui} calls, bound by JNA direct mapping
+ * The C functions of {@code gonghui.h} that {@link Gonghui} and {@link Policy} call, bound by JNA direct mapping
  * (a third of the cost of an interface mapping's call, measured in docs/PERFORMANCE.md).
  *
- * <p>{@code size_t} has the width of a pointer, so the function taking lengths is declared
+ * <p>{@code size_t} has the width of a pointer, so the functions taking lengths are declared
  * twice: with {@code long}s here, for 64-bit JVMs, and with {@code int}s in {@link
- * NativeLib32}; {@link Gonghui} calls the one that matches the running JVM.
+ * NativeLib32}; the callers use the one that matches the running JVM.
  *
- * <p>{@link #gonghui_evaluate_into} writes into the caller's buffer (nothing to free); {@link
- * #gonghui_version} is static.
+ * <p>{@link #gonghui_evaluate_into} and {@link #gonghui_policy_evaluate_into} write into the
+ * caller's buffer (nothing to free); {@link #gonghui_version} and {@link
+ * #gonghui_policy_published} are static; the id and digest of a handle are borrowed from it; the
+ * problems of {@link #gonghui_policy_load} go back through {@link #gonghui_string_free}.
  */
 final class NativeLib {
     /** The library's name for JNA: {@code libgonghui_ffi.so}, {@code gonghui_ffi.dll}. */
@@ -68,4 +70,26 @@ final class NativeLib {
             long request, long requestLen, long answer, long answerCap);
 
     static native Pointer gonghui_version();
+
+    /** As {@link #gonghui_evaluate_into}, under the handle at address {@code policy}. */
+    static native long gonghui_policy_evaluate_into(
+            long policy, long request, long requestLen, long answer, long answerCap);
+
+    /** Loads a policy file; NULL, and the problems in {@code *error}, when it is refused. */
+    static native Pointer gonghui_policy_load(byte[] bytes, long len, Pointer error);
+
+    /** The static handle of the published policy: never freed. */
+    static native Pointer gonghui_policy_published();
+
+    /** Frees a handle of {@link #gonghui_policy_load}. */
+    static native void gonghui_policy_free(Pointer policy);
+
+    /** The handle's id, borrowed from it. */
+    static native Pointer gonghui_policy_id(Pointer policy);
+
+    /** The handle's digest, borrowed from it. */
+    static native Pointer gonghui_policy_digest(Pointer policy);
+
+    /** Frees a string of the library (the problems of {@link #gonghui_policy_load}). */
+    static native void gonghui_string_free(Pointer string);
 }

@@ -49,7 +49,23 @@ final class Corpus {
     }
 
     static List<Pair> load() throws IOException {
-        File dir = directory();
+        return load(directory());
+    }
+
+    /**
+     * A directory named by a system property (set by scripts/test-c-java.sh): {@code
+     * gonghui.policies} for tests/policies, {@code gonghui.policyFiles} for examples/policies.
+     */
+    static File directory(String property) {
+        String dir = System.getProperty(property);
+        if (dir == null || !new File(dir).isDirectory()) {
+            throw new IllegalStateException("set -D" + property + "=DIR to an existing directory");
+        }
+        return new File(dir);
+    }
+
+    /** Every pair of {@code dir}, sorted by stem. */
+    static List<Pair> load(File dir) throws IOException {
         String suffix = ".requests.jsonl";
         String[] names = dir.list();
         Arrays.sort(names);

@@ -114,7 +114,7 @@ class HostileInputTest {
     void answersLongerThanTheThreadsBufferComeWhole() {
         // The id is echoed: answers of 10 KiB to 3 MiB, past the buffer a thread starts
         // with and past the largest it keeps, then a short one again.
-        for (int length : new int[] {10_000, Gonghui.BUFFER_BYTES, 100_000, 3 << 20, 10}) {
+        for (int length : new int[] {10_000, Buffers.BUFFER_BYTES, 100_000, 3 << 20, 10}) {
             String id = Hostile.repeat("工", length / 3);
             String request = "{\"id\":\"" + id + "\",\"question\":\"catalog\"}";
             String answer = Gonghui.evaluate(request);
