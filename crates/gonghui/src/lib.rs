@@ -133,7 +133,9 @@
 //! # Promises
 //!
 //! * No binary floating point anywhere: money is whole fen, areas and rates
-//!   are exact decimals read from the JSON text.
+//!   are exact decimals read from the JSON text. (The JSON reader's visitors
+//!   name `f64` in one method each, which serde requires them to have, only to
+//!   refuse a float: serde_json hands every number over as its text.)
 //! * No panic, no I/O, no global mutable state: the published policy is read
 //!   once into an immutable value shared by every thread.
 //! * The same request gives the same bytes in every binding: the JSON written

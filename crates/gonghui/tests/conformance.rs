@@ -6,30 +6,14 @@
 //! `GONGHUI_BLESS=1 cargo test -p gonghui --test conformance` and review the
 //! diff before committing it.
 
+mod common;
+
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-fn corpus_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/conformance")
-}
-
-/// Every `STEM.requests.jsonl` with its `STEM.answers.jsonl`.
+/// Every `STEM.requests.jsonl` of the corpus with its `STEM.answers.jsonl`.
 fn pairs() -> Vec<(String, PathBuf, PathBuf)> {
-    let mut pairs: Vec<_> = fs::read_dir(corpus_dir())
-        .expect("tests/conformance exists")
-        .filter_map(|entry| {
-            let path = entry.ok()?.path();
-            let stem = path
-                .file_name()?
-                .to_str()?
-                .strip_suffix(".requests.jsonl")?
-                .to_owned();
-            let answers = path.with_file_name(format!("{stem}.answers.jsonl"));
-            Some((stem, path, answers))
-        })
-        .collect();
-    pairs.sort();
-    pairs
+    common::pairs(&common::workspace().join("tests/conformance"))
 }
 
 /// Up to 160 characters of `text` from character `from`.

@@ -10,35 +10,24 @@
 //! `GONGHUI_BLESS=1 cargo test -p gonghui --test policies` and review the diff
 //! before committing it.
 
+mod common;
+
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
+use common::workspace;
 use gonghui::Policy;
-
-fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
 
 /// Every `STEM.requests.jsonl` of `tests/policies`, with its answers file and
 /// its policy file.
 fn corpora() -> Vec<(String, PathBuf, PathBuf, PathBuf)> {
-    let dir = workspace().join("tests/policies");
-    let mut corpora: Vec<_> = fs::read_dir(&dir)
-        .expect("tests/policies exists")
-        .filter_map(|entry| {
-            let path = entry.ok()?.path();
-            let stem = path
-                .file_name()?
-                .to_str()?
-                .strip_suffix(".requests.jsonl")?
-                .to_owned();
-            let answers = path.with_file_name(format!("{stem}.answers.jsonl"));
+    common::pairs(&workspace().join("tests/policies"))
+        .into_iter()
+        .map(|(stem, requests, answers)| {
             let policy = workspace().join(format!("examples/policies/{stem}.json"));
-            Some((stem, path, answers, policy))
+            (stem, requests, answers, policy)
         })
-        .collect();
-    corpora.sort();
-    corpora
+        .collect()
 }
 
 #[test]
